@@ -1,0 +1,29 @@
+using System.Text.Json;
+using LiftWing.Core.Tensors;
+
+namespace LiftWing.Core.Inference;
+
+/// <summary>One request as the data plane sees it, whatever protocol it came through.</summary>
+public sealed class InferenceRequest
+{
+    /// <summary>The model name from the URL.</summary>
+    public required string ModelName { get; init; }
+
+    /// <summary>The protocol it came through.</summary>
+    public InferenceProtocol Protocol { get; init; } = InferenceProtocol.V1;
+
+    /// <summary>The JSON body (a JSON object) for V1 and OpenAI requests.</summary>
+    public JsonElement Body { get; init; }
+
+    /// <summary>The decoded tensors for V2 requests.</summary>
+    public InferTensorRequest? Tensors { get; init; }
+
+    /// <summary>The request id (<c>x-request-id</c>).</summary>
+    public string RequestId { get; init; } = "";
+
+    /// <summary>Request headers the model may read (lower-case names).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Per-request scratch space for the stages.</summary>
+    public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>();
+}

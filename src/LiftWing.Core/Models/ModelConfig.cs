@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LiftWing.Core.Models;
+
+/// <summary>
+/// One model's definition, read from <c>models/&lt;name&gt;/model.yaml</c>. Immutable: runtime state lives in the model.
+/// </summary>
+public sealed record ModelConfig
+{
+    /// <summary>The URL name: <c>/v1/models/{name}:predict</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Which model server class serves it (e.g. <c>onnx</c>, <c>langid</c>).</summary>
+    public required string Server { get; init; }
+
+    /// <summary>Returned as <c>model_version</c>; part of every cache key. Defaults to "1".</summary>
+    public string Version { get; init; } = "1";
+
+    /// <summary>Files the model needs, fetched into the artifact cache by <c>liftwing models pull</c>.</summary>
+    public IReadOnlyList<ArtifactSpec> Artifacts { get; init; } = [];
+
+    /// <summary>Prediction-cache settings for this model.</summary>
+    public CacheSettings Cache { get; init; } = new();
+
+    /// <summary>Dynamic-batching settings for this model.</summary>
+    public BatchingSettings Batching { get; init; } = new();
+
+    /// <summary>Server-specific options, bound by the model with <see cref="GetOptions{T}"/>.</summary>
+    public JsonElement Options { get; init; }
+
+    /// <summary>The folder that holds model.yaml; relative artifact and option paths resolve against it.</summary>
+    [JsonIgnore]
+    public string Directory { get; init; } = ".";
+
+    /// <summary>Binds <see cref="Options"/> (snake_case keys) to a typed options record; missing keys keep defaults.</summary>
+    public T GetOptions<T>() where T : new()
+    {
+        if (Options.ValueKind != JsonValueKind.Object)
+        {
+            return new T();
+        }
+
+        try
+        {
+            return Options.Deserialize<T>(ModelConfigLoader.JsonOptions) ?? new T();
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"model '{Name}': invalid options: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Resolves a path from model.yaml against the model folder.</summary>
+    public string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(Directory, path));
+}

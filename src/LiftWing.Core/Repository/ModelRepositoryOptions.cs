@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LiftWing.Core.Repository;
+
+/// <summary>Where model definitions live and how they load.</summary>
+public sealed class ModelRepositoryOptions
+{
+    /// <summary>The models folder (one sub-folder with a model.yaml per model). The default is <c>models</c>.</summary>
+    [Required]
+    public string ModelsDirectory { get; set; } = "models";
+
+    /// <summary>Only these model names are loaded (empty: all). Useful to serve a subset.</summary>
+    public IList<string> Only { get; } = [];
+
+    /// <summary>The longest a model may take to load. The default is 10 minutes.</summary>
+    public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,17 @@
+namespace LiftWing.Core.Tensors;
+
+/// <summary>A decoded V2 (Open Inference Protocol) infer request.</summary>
+public sealed class InferTensorRequest
+{
+    /// <summary>The request id, echoed in the response.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Request parameters.</summary>
+    public IReadOnlyDictionary<string, object?>? Parameters { get; init; }
+
+    /// <summary>The input tensors.</summary>
+    public required IReadOnlyList<TensorData> Inputs { get; init; }
+
+    /// <summary>Names of the outputs requested; null means all.</summary>
+    public IReadOnlyList<string>? Outputs { get; init; }
+}

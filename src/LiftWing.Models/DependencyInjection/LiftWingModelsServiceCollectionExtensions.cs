@@ -1,0 +1,15 @@
+#pragma warning disable IDE0130 // DI extensions live in the DI namespace, as in YARP.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>Registers every model server type that LiftWing ships.</summary>
+public static class LiftWingModelsServiceCollectionExtensions
+{
+    /// <summary>Adds the model servers (one line per server type; keep them sorted).</summary>
+    public static IServiceCollection AddLiftWingModels(this IServiceCollection services)
+    {
+        // Model servers register here, one line each, e.g.:
+        // services.AddModelServer("langid", static (config, sp) => new LiftWing.Models.LangId.LangIdModel(config, sp));
+        return services;
+    }
+}
