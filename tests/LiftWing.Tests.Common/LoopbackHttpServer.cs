@@ -37,6 +37,18 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     /// <summary>The requests received so far, in order.</summary>
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>Waits until at least <paramref name="count"/> requests arrived (a client may give up before the server reads its request).</summary>
+    public async Task<int> WaitForRequestsAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Requests.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        return Requests.Count;
+    }
+
     private async Task AcceptLoopAsync()
     {
         while (!_stop.IsCancellationRequested)
