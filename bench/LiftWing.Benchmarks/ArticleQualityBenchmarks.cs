@@ -10,6 +10,8 @@ namespace LiftWing.Benchmarks;
 /// Run: dotnet run -c Release --project bench/LiftWing.Benchmarks -- --filter '*ArticleQuality*'
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class ArticleQualityBenchmarks
 {
     private string _html = "";
