@@ -27,7 +27,8 @@ public static class RevertRiskFeatures
         ("ios app edit", "is_ios_app_edit"),
     ];
 
-    /// <summary>Feature names in vector order: edit types, then bytes, user, interface tags, comment, time.</summary>
+    /// <summary>Feature names in vector order: edit types, then bytes, user, interface tags, comment.
+    /// Time of day and weekday were tried and left out: they did not change the cross-validated AUC.</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
         .. EditTypeNames.All,
@@ -37,8 +38,6 @@ public static class RevertRiskFeatures
         .. EditTags.Select(t => t.Feature),
         "comment_length",
         "comment_is_section_only",
-        "hour_of_day",
-        "day_of_week",
     ];
 
     /// <summary>Index of the first non-edit-type feature.</summary>
@@ -68,10 +67,7 @@ public static class RevertRiskFeatures
 
         var comment = input.Comment ?? "";
         vector[i++] = comment.Length;
-        vector[i++] = IsSectionOnly(comment) ? 1 : 0;
-        var utc = input.Timestamp.UtcDateTime;
-        vector[i++] = utc.Hour;
-        vector[i++] = (int)utc.DayOfWeek;
+        vector[i] = IsSectionOnly(comment) ? 1 : 0;
         return vector;
     }
 
