@@ -4,6 +4,7 @@ using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
 using LiftWing.Models.RevertRisk;
 using LiftWing.Tests.Common;
+using LiftWing.Tests.Common.FakeMediaWiki;
 using LiftWing.Wiki.Emulation;
 using LiftWing.Wiki.MediaWiki;
 using LiftWing.Wiki.Revisions;

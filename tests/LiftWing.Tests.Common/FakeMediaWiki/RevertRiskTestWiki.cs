@@ -1,11 +1,10 @@
-using LiftWing.Tests.Common;
 using LiftWing.Wiki.Emulation;
 using static LiftWing.Tests.Common.FakeMediaWiki.WikiFixtures;
 
-namespace LiftWing.Models.Tests.RevertRisk;
+namespace LiftWing.Tests.Common.FakeMediaWiki;
 
-/// <summary>A small English wiki with real article text (wtf_wikipedia's Bodmin) and edits of each kind.</summary>
-internal static class RevertRiskTestWiki
+/// <summary>A small English wiki for revert-risk tests with real article text (wtf_wikipedia's Bodmin) and edits of each kind.</summary>
+public static class RevertRiskTestWiki
 {
     public const string Host = "en.wikipedia.org";
 
@@ -21,6 +20,8 @@ internal static class RevertRiskTestWiki
             Revision(2001, 2000, "2020-06-01T12:00:00Z", edited, user: "Editor", userid: 42, comment: "copyedit"),
             Revision(2002, 2001, "2020-06-02T12:00:00Z", vandalised, user: "192.0.2.7", userid: 0, tags: ["mobile edit", "mobile web edit"]),
             Revision(2003, 2001, "2020-06-03T12:00:00Z", null, userid: 42),
+            Revision(2004, 2001, "2020-06-04T12:00:00Z", edited + "\n[[Category:Towns in Cornwall]]", user: "Editor", userid: 42),
+            Revision(2005, 2001, "2020-06-05T12:00:00Z", edited + "\nSee also Truro.", user: "Editor", userid: 42),
         ]);
         store.AddUser(Host, User(42, "Editor", ["extendedconfirmed", "*", "user", "autoconfirmed"]));
         store.AddUser(Host, User(7, "Creator", ["sysop", "*", "user"]));
