@@ -15,7 +15,6 @@ public sealed partial class WikitextParser
     private const int KindArgument = 2;
     private const int KindWikilink = 3;
     private const int KindBracketLink = 4;
-    private const int KindFreeLink = 5;
     private const int KindTag = 6;
     private const int KindTable = 7;
     private const int KindHeading = 8;
@@ -220,25 +219,25 @@ public sealed partial class WikitextParser
 
                     if (braces >= 3)
                     {
-                        return Memo(KindArgument, i, () => ParseArgument(i, depth));
+                        return Memo(KindArgument, i, depth);
                     }
 
-                    return Memo(KindTemplate, i, () => ParseTemplate(i, depth));
+                    return Memo(KindTemplate, i, depth);
                 }
 
                 if (Next(i) == '|' && AllowsBlocks(context) && OnlySpaceBefore(i))
                 {
-                    return Memo(KindTable, i, () => ParseTable(i, depth));
+                    return Memo(KindTable, i, depth);
                 }
 
                 return null;
             case '[':
                 if (Next(i) == '[')
                 {
-                    return context == StopKind.LinkTitle ? null : Memo(KindWikilink, i, () => ParseWikilink(i, depth));
+                    return context == StopKind.LinkTitle ? null : Memo(KindWikilink, i, depth);
                 }
 
-                return Memo(KindBracketLink, i, () => ParseBracketLink(i, depth));
+                return Memo(KindBracketLink, i, depth);
             case '<':
                 if (string.CompareOrdinal(s, i, "<!--", 0, 4) == 0)
                 {
@@ -246,11 +245,11 @@ public sealed partial class WikitextParser
                     return new WikiNode(WikiNodeKind.Comment, i, close < 0 ? s.Length : close + 3);
                 }
 
-                return Memo(KindTag, i, () => ParseTag(i, depth));
+                return Memo(KindTag, i, depth);
             case '&':
                 return ParseEntity(i);
             case '=':
-                return context is StopKind.None or StopKind.TagBody && AtLineStart(i) ? Memo(KindHeading, i, () => ParseHeading(i, depth)) : null;
+                return context is StopKind.None or StopKind.TagBody && AtLineStart(i) ? Memo(KindHeading, i, depth) : null;
             case '*' or '#' or ':' or ';':
                 return AtLineStart(i) && AllowsBlocks(context) ? ListMarker(i) : null;
             case '-':
@@ -267,9 +266,12 @@ public sealed partial class WikitextParser
 
                 return null;
             default:
-                if (char.IsAsciiLetter(c) && (i == 0 || !char.IsLetterOrDigit(s[i - 1])))
+                // Cheap filter first: most words are not URLs (a scheme is at most 9 letters before ':').
+                if (c is 'h' or 'H' or 'f' or 'F' or 'm' or 'M' or 's' or 'S' or 'i' or 'I' or 'g' or 'G' or 't' or 'T' or 'n' or 'N' or 'w' or 'W'
+                    && (i == 0 || !char.IsLetterOrDigit(s[i - 1]))
+                    && s.AsSpan(i, Math.Min(10, s.Length - i)).Contains(':'))
                 {
-                    return Memo(KindFreeLink, i, () => ParseFreeLink(i));
+                    return ParseFreeLink(i);
                 }
 
                 return null;
@@ -297,7 +299,7 @@ public sealed partial class WikitextParser
         return true;
     }
 
-    private WikiNode? Memo(int kind, int pos, Func<WikiNode?> parse)
+    private WikiNode? Memo(int kind, int pos, int depth)
     {
         var key = ((long)pos << 4) | (long)kind;
         if (_memo.TryGetValue(key, out var cached))
@@ -305,7 +307,16 @@ public sealed partial class WikitextParser
             return cached;
         }
 
-        var node = parse();
+        var node = kind switch
+        {
+            KindTemplate => ParseTemplate(pos, depth),
+            KindArgument => ParseArgument(pos, depth),
+            KindWikilink => ParseWikilink(pos, depth),
+            KindBracketLink => ParseBracketLink(pos, depth),
+            KindTag => ParseTag(pos, depth),
+            KindTable => ParseTable(pos, depth),
+            _ => ParseHeading(pos, depth),
+        };
         _memo[key] = node;
         return node;
     }
