@@ -27,6 +27,9 @@ public sealed partial class WikitextParser
 
     private static readonly string[] s_colonSchemes = ["mailto"];
 
+    // Characters that can open a construct, end a run or be invalid in one (line starts are checked apart).
+    private static readonly System.Buffers.SearchValues<char> s_interesting = System.Buffers.SearchValues.Create("{}[]<&:|!\n");
+
     // Tags whose contents are not wikitext (mwparserfromhell's parser blacklist).
     private static readonly HashSet<string> s_rawTags = new(StringComparer.Ordinal)
     {
@@ -117,6 +120,15 @@ public sealed partial class WikitextParser
                 return null;
             }
 
+            // Skip plain text in one vectorised search: only these characters (and line starts) can open a
+            // construct, close the run, or be invalid in it.
+            if (!s_interesting.Contains(s[i]) && !AtLineStart(i))
+            {
+                var skip = s.AsSpan(i, limit - i).IndexOfAny(s_interesting);
+                i = skip < 0 ? limit : i + skip;
+                continue;
+            }
+
             if (--_budget <= 0 && stop.Kind is not StopKind.None and not StopKind.Limit)
             {
                 end = -1;
@@ -153,8 +165,10 @@ public sealed partial class WikitextParser
             }
 
             var node = _budget > 0 && depth < _maxDepth ? TryConstruct(i, c, stop.Kind, depth) : null;
-            if (node is not null && node.End <= limit)
+            if (node is not null && node.End <= limit && node.Start >= textStart)
             {
+                // A free link is found at its ':' and starts at its scheme, a few characters back.
+                i = node.Start;
                 if (i > textStart)
                 {
                     nodes.Add(new WikiNode(WikiNodeKind.Text, textStart, i));
@@ -251,7 +265,12 @@ public sealed partial class WikitextParser
             case '=':
                 return context is StopKind.None or StopKind.TagBody && AtLineStart(i) ? Memo(KindHeading, i, depth) : null;
             case '*' or '#' or ':' or ';':
-                return AtLineStart(i) && AllowsBlocks(context) ? ListMarker(i) : null;
+                if (AtLineStart(i))
+                {
+                    return AllowsBlocks(context) ? ListMarker(i) : null;
+                }
+
+                return c == ':' ? FreeLinkEndingSchemeAt(i) : null;
             case '-':
                 if (AtLineStart(i) && AllowsBlocks(context) && string.CompareOrdinal(s, i, "----", 0, 4) == 0)
                 {
@@ -266,16 +285,26 @@ public sealed partial class WikitextParser
 
                 return null;
             default:
-                // Cheap filter first: most words are not URLs (a scheme is at most 9 letters before ':').
-                if (c is 'h' or 'H' or 'f' or 'F' or 'm' or 'M' or 's' or 'S' or 'i' or 'I' or 'g' or 'G' or 't' or 'T' or 'n' or 'N' or 'w' or 'W'
-                    && (i == 0 || !char.IsLetterOrDigit(s[i - 1]))
-                    && s.AsSpan(i, Math.Min(10, s.Length - i)).Contains(':'))
-                {
-                    return ParseFreeLink(i);
-                }
-
                 return null;
         }
+    }
+
+    // A free link whose scheme ends at the ':' at i: the letters before it must be a known scheme, not preceded
+    // by a letter or digit.
+    private WikiNode? FreeLinkEndingSchemeAt(int i)
+    {
+        var start = i;
+        while (start > 0 && i - start < 10 && char.IsAsciiLetter(_s[start - 1]))
+        {
+            start--;
+        }
+
+        if (start == i || (start > 0 && char.IsLetterOrDigit(_s[start - 1])))
+        {
+            return null;
+        }
+
+        return ParseFreeLink(start);
     }
 
     private static bool AllowsBlocks(StopKind context) =>
