@@ -47,6 +47,7 @@ public static class EditTypeDiffer
 
         var previous = new WikitextBag(parentWikitext, options);
         var current = new WikitextBag(currentWikitext, options);
+        WikitextBag.Fill(previous, current);
         CancelMatching(previous, current);
         previous.ExpandNested();
         current.ExpandNested();

@@ -20,6 +20,51 @@ internal sealed class WikitextBag
         BudgetExhausted = parser.BudgetExhausted;
     }
 
+    /// <summary>Sections in page order (index, top-level nodes, wikitext); empty sections are left out.</summary>
+    public List<(int Index, List<WikiNode> Nodes, string Text)> SectionList { get; } = [];
+
+    /// <summary>
+    /// Fills both bags, leaving out sections whose exact wikitext both revisions have: such a section adds the
+    /// same nodes to both sides, which would cancel anyway, so skipping it changes no count and saves most of
+    /// the work for a small edit to a large page. Like the cancelling step, the first copies of a repeated
+    /// section are the ones kept.
+    /// </summary>
+    public static void Fill(WikitextBag previous, WikitextBag current)
+    {
+        var previousCounts = CountTexts(previous);
+        var currentCounts = CountTexts(current);
+        previous.AddSections(previousCounts, currentCounts);
+        current.AddSections(currentCounts, previousCounts);
+    }
+
+    private static Dictionary<string, int> CountTexts(WikitextBag bag)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var section in bag.SectionList)
+        {
+            counts[section.Text] = counts.GetValueOrDefault(section.Text) + 1;
+        }
+
+        return counts;
+    }
+
+    private void AddSections(Dictionary<string, int> own, Dictionary<string, int> other)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (index, nodes, text) in SectionList)
+        {
+            var ordinal = seen[text] = seen.GetValueOrDefault(text) + 1;
+            var shared = Math.Min(own[text], other.GetValueOrDefault(text));
+            if (ordinal > own[text] - shared)
+            {
+                continue;
+            }
+
+            Sections[index] = nodes;
+            AddSection(index, nodes, text);
+        }
+    }
+
     public string Source { get; }
 
     public string Language { get; }
@@ -52,7 +97,7 @@ internal sealed class WikitextBag
         {
             if (node.Kind == WikiNodeKind.Heading)
             {
-                AddSection(index, current);
+                CollectSection(index, current);
                 index++;
                 current = [];
             }
@@ -60,25 +105,21 @@ internal sealed class WikitextBag
             current.Add(node);
         }
 
-        AddSection(index, current);
+        CollectSection(index, current);
     }
 
-    private void AddSection(int index, List<WikiNode> nodes)
+    private void CollectSection(int index, List<WikiNode> nodes)
     {
-        if (nodes.Count == 0)
+        if (nodes.Count == 0 || nodes[^1].End <= nodes[0].Start)
         {
             return;
         }
 
-        var start = nodes[0].Start;
-        var end = nodes[^1].End;
-        if (end <= start)
-        {
-            return;
-        }
+        SectionList.Add((index, nodes, Source[nodes[0].Start..nodes[^1].End]));
+    }
 
-        var text = Source[start..end];
-        Sections[index] = nodes;
+    private void AddSection(int index, List<WikiNode> nodes, string text)
+    {
         Add(new BagNode(EditNodeTypes.Section, text, index));
         foreach (var node in nodes)
         {
@@ -99,8 +140,9 @@ internal sealed class WikitextBag
     // italic (after removing the longer ones); each pair of runs is one formatting node.
     private void AddQuoteFormatting(string text, int section)
     {
-        foreach (var line in text.Split('\n'))
+        foreach (var range in text.AsSpan().Split('\n'))
         {
+            var line = text.AsSpan(range);
             if (!line.Contains("''", StringComparison.Ordinal))
             {
                 continue;

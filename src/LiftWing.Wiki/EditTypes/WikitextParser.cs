@@ -15,7 +15,6 @@ public sealed partial class WikitextParser
     private const int KindArgument = 2;
     private const int KindWikilink = 3;
     private const int KindBracketLink = 4;
-    private const int KindFreeLink = 5;
     private const int KindTag = 6;
     private const int KindTable = 7;
     private const int KindHeading = 8;
@@ -27,6 +26,9 @@ public sealed partial class WikitextParser
     ];
 
     private static readonly string[] s_colonSchemes = ["mailto"];
+
+    // Characters that can open a construct, end a run or be invalid in one (line starts are checked apart).
+    private static readonly System.Buffers.SearchValues<char> s_interesting = System.Buffers.SearchValues.Create("{}[]<&:|!\n");
 
     // Tags whose contents are not wikitext (mwparserfromhell's parser blacklist).
     private static readonly HashSet<string> s_rawTags = new(StringComparer.Ordinal)
@@ -118,6 +120,15 @@ public sealed partial class WikitextParser
                 return null;
             }
 
+            // Skip plain text in one vectorised search: only these characters (and line starts) can open a
+            // construct, close the run, or be invalid in it.
+            if (!s_interesting.Contains(s[i]) && !AtLineStart(i))
+            {
+                var skip = s.AsSpan(i, limit - i).IndexOfAny(s_interesting);
+                i = skip < 0 ? limit : i + skip;
+                continue;
+            }
+
             if (--_budget <= 0 && stop.Kind is not StopKind.None and not StopKind.Limit)
             {
                 end = -1;
@@ -154,8 +165,10 @@ public sealed partial class WikitextParser
             }
 
             var node = _budget > 0 && depth < _maxDepth ? TryConstruct(i, c, stop.Kind, depth) : null;
-            if (node is not null && node.End <= limit)
+            if (node is not null && node.End <= limit && node.Start >= textStart)
             {
+                // A free link is found at its ':' and starts at its scheme, a few characters back.
+                i = node.Start;
                 if (i > textStart)
                 {
                     nodes.Add(new WikiNode(WikiNodeKind.Text, textStart, i));
@@ -220,25 +233,25 @@ public sealed partial class WikitextParser
 
                     if (braces >= 3)
                     {
-                        return Memo(KindArgument, i, () => ParseArgument(i, depth));
+                        return Memo(KindArgument, i, depth);
                     }
 
-                    return Memo(KindTemplate, i, () => ParseTemplate(i, depth));
+                    return Memo(KindTemplate, i, depth);
                 }
 
                 if (Next(i) == '|' && AllowsBlocks(context) && OnlySpaceBefore(i))
                 {
-                    return Memo(KindTable, i, () => ParseTable(i, depth));
+                    return Memo(KindTable, i, depth);
                 }
 
                 return null;
             case '[':
                 if (Next(i) == '[')
                 {
-                    return context == StopKind.LinkTitle ? null : Memo(KindWikilink, i, () => ParseWikilink(i, depth));
+                    return context == StopKind.LinkTitle ? null : Memo(KindWikilink, i, depth);
                 }
 
-                return Memo(KindBracketLink, i, () => ParseBracketLink(i, depth));
+                return Memo(KindBracketLink, i, depth);
             case '<':
                 if (string.CompareOrdinal(s, i, "<!--", 0, 4) == 0)
                 {
@@ -246,13 +259,18 @@ public sealed partial class WikitextParser
                     return new WikiNode(WikiNodeKind.Comment, i, close < 0 ? s.Length : close + 3);
                 }
 
-                return Memo(KindTag, i, () => ParseTag(i, depth));
+                return Memo(KindTag, i, depth);
             case '&':
                 return ParseEntity(i);
             case '=':
-                return context is StopKind.None or StopKind.TagBody && AtLineStart(i) ? Memo(KindHeading, i, () => ParseHeading(i, depth)) : null;
+                return context is StopKind.None or StopKind.TagBody && AtLineStart(i) ? Memo(KindHeading, i, depth) : null;
             case '*' or '#' or ':' or ';':
-                return AtLineStart(i) && AllowsBlocks(context) ? ListMarker(i) : null;
+                if (AtLineStart(i))
+                {
+                    return AllowsBlocks(context) ? ListMarker(i) : null;
+                }
+
+                return c == ':' ? FreeLinkEndingSchemeAt(i) : null;
             case '-':
                 if (AtLineStart(i) && AllowsBlocks(context) && string.CompareOrdinal(s, i, "----", 0, 4) == 0)
                 {
@@ -267,13 +285,26 @@ public sealed partial class WikitextParser
 
                 return null;
             default:
-                if (char.IsAsciiLetter(c) && (i == 0 || !char.IsLetterOrDigit(s[i - 1])))
-                {
-                    return Memo(KindFreeLink, i, () => ParseFreeLink(i));
-                }
-
                 return null;
         }
+    }
+
+    // A free link whose scheme ends at the ':' at i: the letters before it must be a known scheme, not preceded
+    // by a letter or digit.
+    private WikiNode? FreeLinkEndingSchemeAt(int i)
+    {
+        var start = i;
+        while (start > 0 && i - start < 10 && char.IsAsciiLetter(_s[start - 1]))
+        {
+            start--;
+        }
+
+        if (start == i || (start > 0 && char.IsLetterOrDigit(_s[start - 1])))
+        {
+            return null;
+        }
+
+        return ParseFreeLink(start);
     }
 
     private static bool AllowsBlocks(StopKind context) =>
@@ -297,7 +328,7 @@ public sealed partial class WikitextParser
         return true;
     }
 
-    private WikiNode? Memo(int kind, int pos, Func<WikiNode?> parse)
+    private WikiNode? Memo(int kind, int pos, int depth)
     {
         var key = ((long)pos << 4) | (long)kind;
         if (_memo.TryGetValue(key, out var cached))
@@ -305,7 +336,16 @@ public sealed partial class WikitextParser
             return cached;
         }
 
-        var node = parse();
+        var node = kind switch
+        {
+            KindTemplate => ParseTemplate(pos, depth),
+            KindArgument => ParseArgument(pos, depth),
+            KindWikilink => ParseWikilink(pos, depth),
+            KindBracketLink => ParseBracketLink(pos, depth),
+            KindTag => ParseTag(pos, depth),
+            KindTable => ParseTable(pos, depth),
+            _ => ParseHeading(pos, depth),
+        };
         _memo[key] = node;
         return node;
     }
