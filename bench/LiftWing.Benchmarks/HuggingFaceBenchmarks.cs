@@ -11,10 +11,10 @@ namespace LiftWing.Benchmarks;
 /// <summary>
 /// all-MiniLM-L6-v2 through the data plane (preprocess → ONNX → postprocess, no HTTP): one sentence alone, and
 /// 16 concurrent clients each sending one sentence per request with dynamic batching off and on, in one run.
-/// Throughput = 1 / mean time per request. Artifacts must be pulled first (<c>liftwing models pull</c>).
+/// Throughput = 1 / mean time per request. Artifacts must be pulled first (<c>liftwing models pull</c>). Run:
+/// <c>dotnet run -c Release --project bench/LiftWing.Benchmarks -- --filter *HuggingFace* --inProcess --launchCount 1 --warmupCount 3 --iterationCount 10</c>.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class HuggingFaceBenchmarks
 {
     private const int Concurrency = 16;

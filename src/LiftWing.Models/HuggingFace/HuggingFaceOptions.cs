@@ -36,6 +36,12 @@ public sealed class HuggingFaceOptions
     /// <summary>The most texts run in one ONNX call when dynamic batching is off; bigger requests are split. The default is 32.</summary>
     public int MaxRunBatch { get; set; } = 32;
 
+    /// <summary>
+    /// How much padding one ONNX call may carry: a batch is split so that (texts × longest) stays within this
+    /// factor of the real token count. 1 runs every length separately; a large value runs one call. The default is 1.3.
+    /// </summary>
+    public double MaxPaddingRatio { get; set; } = 1.3;
+
     /// <summary>Embedding pooling: <c>mean</c> over the attention mask (sentence-transformers) or <c>cls</c>. The default is mean.</summary>
     public string Pooling { get; set; } = "mean";
 

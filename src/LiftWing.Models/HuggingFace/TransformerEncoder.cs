@@ -24,6 +24,7 @@ public sealed class TransformerEncoder : IDisposable
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
     private readonly int _outputRank;
+    private readonly double _maxPaddingRatio;
 
     /// <summary>Checks the graph signature and picks the output.</summary>
     public TransformerEncoder(OnnxSession session, HuggingFaceTask task, HuggingFaceOptions options, long padId)
@@ -34,6 +35,7 @@ public sealed class TransformerEncoder : IDisposable
         _task = task;
         _padId = padId;
         _normalize = options.Normalize;
+        _maxPaddingRatio = Math.Max(1.0, options.MaxPaddingRatio);
         _clsPooling = options.Pooling.ToLowerInvariant() switch
         {
             "mean" => false,
@@ -84,10 +86,60 @@ public sealed class TransformerEncoder : IDisposable
     /// <summary>The last dimension of the output (embedding size or label count) when the graph fixes it.</summary>
     public int? Width { get; }
 
-    /// <summary>Runs one padded batch and returns one result per text.</summary>
+    /// <summary>
+    /// Runs a batch and returns one result per text, in order. Texts are sorted by length and cut into groups
+    /// whose padded size stays within <see cref="HuggingFaceOptions.MaxPaddingRatio"/> of their real tokens, one
+    /// ONNX call per group: padding is pure waste on a CPU, and mixed lengths would otherwise eat the batching gain.
+    /// </summary>
     public IReadOnlyList<float[]> Run(IReadOnlyList<EncodedText> items)
     {
         ArgumentNullException.ThrowIfNull(items);
+        if (items.Count <= 1)
+        {
+            return RunPadded(items);
+        }
+
+        var order = Enumerable.Range(0, items.Count).OrderBy(i => items[i].Length).ToArray();
+        var results = new float[items.Count][];
+        var start = 0;
+        while (start < order.Length)
+        {
+            var end = start + 1;
+            long tokens = items[order[start]].Length;
+            while (end < order.Length)
+            {
+                // Sorted ascending, so the newcomer sets the padded length of the whole group.
+                var length = items[order[end]].Length;
+                if ((end - start + 1) * (long)length > (tokens + length) * _maxPaddingRatio)
+                {
+                    break;
+                }
+
+                tokens += length;
+                end++;
+            }
+
+            var group = new EncodedText[end - start];
+            for (var k = 0; k < group.Length; k++)
+            {
+                group[k] = items[order[start + k]];
+            }
+
+            var groupResults = RunPadded(group);
+            for (var k = 0; k < group.Length; k++)
+            {
+                results[order[start + k]] = groupResults[k];
+            }
+
+            start = end;
+        }
+
+        return results;
+    }
+
+    /// <summary>Runs one ONNX call on texts padded to the longest of them.</summary>
+    private IReadOnlyList<float[]> RunPadded(IReadOnlyList<EncodedText> items)
+    {
         if (items.Count == 0)
         {
             return [];
