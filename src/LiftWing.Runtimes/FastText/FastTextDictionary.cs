@@ -179,7 +179,7 @@ internal sealed class FastTextDictionary
 
     /// <summary>
     /// Appends the input rows of one line (fastText's <c>getLine</c> for supervised models): whitespace-separated
-    /// tokens, then <c>&lt;/s&gt;</c>; in-vocabulary words give their id and n-grams, unknown words their n-grams,
+    /// tokens up to and including the first <c>&lt;/s&gt;</c> (appended when the text has none); in-vocabulary words give their id and n-grams, unknown words their n-grams,
     /// labels nothing; word n-grams follow at the end.
     /// </summary>
     public void GetLine(ReadOnlySpan<byte> utf8, FastTextIdBuffer rows, FastTextIdBuffer wordHashes, byte[] scratch)
@@ -202,8 +202,15 @@ internal sealed class FastTextDictionary
 
             if (start >= 0)
             {
-                AddToken(utf8[start..i], rows, wordHashes, scratch);
+                var token = utf8[start..i];
+                AddToken(token, rows, wordHashes, scratch);
                 start = -1;
+                if (token.SequenceEqual(Eos))
+                {
+                    // fastText ends the line at a literal "</s>": the rest of the text is never read.
+                    AddWordNgrams(rows, wordHashes.Span);
+                    return;
+                }
             }
         }
 

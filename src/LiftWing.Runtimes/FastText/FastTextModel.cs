@@ -191,6 +191,7 @@ public sealed class FastTextModel
             FindKBest(threshold, hidden, scratch, top);
         }
 
+        top.Sort();
         return top;
     }
 

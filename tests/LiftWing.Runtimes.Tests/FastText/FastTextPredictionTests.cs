@@ -77,6 +77,15 @@ public sealed class FastTextPredictionTests
     }
 
     [Fact]
+    public void Predict_LiteralEndOfSentence_EndsTheLineAsFastTextDoes()
+    {
+        var model = FastTextModel.Load(new MemoryStream(FastTextModelWriter.ToBytes(FastTextTestModels.Dense(12, 3, wordNgrams: 2))));
+
+        Assert.Equal(model.Predict("the cat", 3), model.Predict("the cat </s> sat on the mat", 3));
+        Assert.NotEqual(model.Predict("the cat", 3), model.Predict("the cat sat on the mat", 3));
+    }
+
+    [Fact]
     public void Predict_WhitespaceVariants_TokeniseAlike()
     {
         var model = FastTextModel.Load(new MemoryStream(FastTextModelWriter.ToBytes(FastTextTestModels.Dense(9, 1))));

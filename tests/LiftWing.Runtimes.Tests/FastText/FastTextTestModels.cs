@@ -79,10 +79,12 @@ internal static class FastTextTestModels
         var random = new Random(seed);
         string[] extra = ["dog", "Über", "猫", "🙂", "__label__l1", "x", "ab", "naïve", "мат", "\t", "  "];
         var texts = new List<string> { "", "the", "__label__l0", "日本語", "the cat sat on the mat" };
+        // No literal "</s>": fastText ends a line there, and the CLI would read the rest as another line.
+        var words = Words.Where(w => w != "</s>").ToArray();
         while (texts.Count < count)
         {
             var n = random.Next(1, 12);
-            var tokens = Enumerable.Range(0, n).Select(_ => random.Next(3) == 0 ? extra[random.Next(extra.Length)] : Words[random.Next(Words.Length)]);
+            var tokens = Enumerable.Range(0, n).Select(_ => random.Next(3) == 0 ? extra[random.Next(extra.Length)] : words[random.Next(words.Length)]);
             texts.Add(string.Join(random.Next(4) == 0 ? "\t" : " ", tokens));
         }
 
