@@ -67,4 +67,37 @@ public sealed class LangIdEndpointTests(LangIdServerFixture fixture) : IClassFix
 
         Assert.Equal("de", body.GetProperty("wikicode").GetString());
     }
+
+    [Fact]
+    public async Task Predict_ConcurrentRequests_EachGetsTheAnswerToItsOwnText()
+    {
+        // Regression: the request body's memory was handed back to the pipe while the model still read it,
+        // so under load a request could be answered from another request's bytes (or fail with 400/500).
+        (string Text, string Code)[] cases =
+        [
+            ("Der schnelle braune Fuchs springt über den faulen Hund", "de"),
+            ("The quick brown fox jumps over the lazy dog", "en"),
+            ("Быстрая коричневая лиса перепрыгивает через ленивую собаку", "ru"),
+            ("こんにちは世界、今日はいい天気ですね", "ja"),
+        ];
+
+        var failures = await Task.WhenAll(Enumerable.Range(0, 16).Select(worker => Task.Run(async () =>
+        {
+            var wrong = new List<string>();
+            for (var i = 0; i < 150; i++)
+            {
+                var (text, code) = cases[(worker + i) % cases.Length];
+                var response = await _client.PostAsync("v1/models/langid:predict", Json(System.Text.Json.JsonSerializer.Serialize(new { text })));
+                var content = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.OK || !content.Contains($"\"wikicode\":\"{code}\"", StringComparison.Ordinal))
+                {
+                    wrong.Add($"{(int)response.StatusCode} for '{text}': {content}");
+                }
+            }
+
+            return wrong;
+        })));
+
+        Assert.Empty(failures.SelectMany(f => f));
+    }
 }
