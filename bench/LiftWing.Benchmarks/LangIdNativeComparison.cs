@@ -34,22 +34,23 @@ internal static class LangIdNativeComparison
             File.WriteAllLines(textList, texts);
 
             var model = FastTextModel.Load(modelPath);
-            var csharp = Median(() =>
+            var cppExe = BuildCpp(dir);
+            var python = Environment.GetEnvironmentVariable("LIFTWING_PYTHON") is { Length: > 0 } py ? py : "python3";
+
+            // Round-robin repetitions, so a busy machine slows every predictor alike.
+            var samples = new Dictionary<string, List<double>>();
+            for (var r = 0; r < Repetitions; r++)
             {
-                var sw = Stopwatch.StartNew();
-                var sink = 0f;
-                foreach (var t in lines)
-                {
-                    sink += model.Predict(t, 1)[0].Probability;
-                }
+                Add(samples, "csharp", MeasureCSharp(model, lines));
+                Add(samples, "cpp", cppExe is null ? null : RunDouble(cppExe, [modelPath, textList, n.ToString(CultureInfo.InvariantCulture)]));
+                Add(samples, "python", RunDouble(python, ["-c", PythonScript, modelPath, textList, n.ToString(CultureInfo.InvariantCulture)]));
+                Add(samples, "cli", (TimeCli(modelPath, big) - TimeCli(modelPath, one)) * 1e6 / (n - 1));
+            }
 
-                GC.KeepAlive(sink);
-                return sw.Elapsed.TotalMicroseconds / n;
-            }, warmup: true);
-
-            var cli = Median(() => (TimeCli(modelPath, big) - TimeCli(modelPath, one)) * 1e6 / (n - 1), warmup: true);
-            var cpp = TryCpp(modelPath, textList, n, dir);
-            var python = TryPython(modelPath, textList, n);
+            var csharp = Median(samples, "csharp")!.Value;
+            var cpp = Median(samples, "cpp");
+            var py2 = Median(samples, "python");
+            var cli = Median(samples, "cli")!.Value;
 
             Console.WriteLine($"langid per-prediction comparison: {texts.Count} distinct texts of <= 100 characters, {n} predictions, top-1, median of {Repetitions}");
             Console.WriteLine($"| predictor | µs per prediction | ratio to C# |");
@@ -60,7 +61,7 @@ internal static class LangIdNativeComparison
                 Console.WriteLine($"| native libfasttext predictLine (C++, in-process) | {c:F2} | {c / csharp:F2} |");
             }
 
-            if (python is { } p)
+            if (py2 is { } p)
             {
                 Console.WriteLine($"| python3-fasttext model.predict loop | {p:F2} | {p / csharp:F2} |");
             }
@@ -75,15 +76,41 @@ internal static class LangIdNativeComparison
         }
     }
 
-    private static double Median(Func<double> measure, bool warmup)
+    private static double MeasureCSharp(FastTextModel model, string[] lines)
     {
-        if (warmup)
+        foreach (var t in lines.Take(2000))
         {
-            measure();
+            model.Predict(t, 1);
         }
 
-        var values = Enumerable.Range(0, Repetitions).Select(_ => measure()).Order().ToList();
-        return values[values.Count / 2];
+        var sw = Stopwatch.StartNew();
+        var sink = 0f;
+        foreach (var t in lines)
+        {
+            sink += model.Predict(t, 1)[0].Probability;
+        }
+
+        GC.KeepAlive(sink);
+        return sw.Elapsed.TotalMicroseconds / lines.Length;
+    }
+
+    private static void Add(Dictionary<string, List<double>> samples, string key, double? value)
+    {
+        if (value is { } v)
+        {
+            (samples.TryGetValue(key, out var list) ? list : samples[key] = []).Add(v);
+        }
+    }
+
+    private static double? Median(Dictionary<string, List<double>> samples, string key)
+    {
+        if (!samples.TryGetValue(key, out var list) || list.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = list.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     private static double TimeCli(string model, string input)
@@ -101,18 +128,17 @@ internal static class LangIdNativeComparison
         return sw.Elapsed.TotalSeconds;
     }
 
-    private static double? TryCpp(string model, string textList, int n, string dir)
+    private static string? BuildCpp(string dir)
     {
         var source = Path.Combine(LangIdBenchData.RepoRoot, "bench", "LiftWing.Benchmarks", "native", "fasttext_predict_bench.cpp");
         var exe = Path.Combine(dir, "fasttext_predict_bench");
-        var (built, _) = RunProcess("g++", ["-O2", "-std=c++17", source, "-lfasttext", "-o", exe]);
-        if (built != 0)
-        {
-            return null;
-        }
+        return RunProcess("g++", ["-O2", "-std=c++17", source, "-lfasttext", "-o", exe]).ExitCode == 0 ? exe : null;
+    }
 
-        var (rc, output) = RunProcess(exe, [model, textList, n.ToString(CultureInfo.InvariantCulture)]);
-        return rc == 0 ? double.Parse(output.Trim(), CultureInfo.InvariantCulture) : null;
+    private static double? RunDouble(string file, string[] args)
+    {
+        var (rc, output) = RunProcess(file, args);
+        return rc == 0 && double.TryParse(output.Trim(), CultureInfo.InvariantCulture, out var v) ? v : null;
     }
 
     private static (int ExitCode, string Output) RunProcess(string file, string[] args)
@@ -138,25 +164,16 @@ internal static class LangIdNativeComparison
         }
     }
 
-    private static double? TryPython(string model, string textList, int n)
-    {
-        const string Script = """
-            import sys, time, statistics, fasttext
-            fasttext.FastText.eprint = lambda *a, **k: None
-            m = fasttext.load_model(sys.argv[1])
-            texts = [l.rstrip('\n') for l in open(sys.argv[2], encoding='utf-8')]
-            n = int(sys.argv[3])
-            lines = [texts[i % len(texts)] for i in range(n)]
-            for t in lines[:2000]: m.predict(t)
-            runs = []
-            for _ in range(5):
-                t0 = time.perf_counter()
-                for t in lines: m.predict(t)
-                runs.append((time.perf_counter() - t0) * 1e6 / n)
-            print(statistics.median(runs))
-            """;
-        var python = Environment.GetEnvironmentVariable("LIFTWING_PYTHON") is { Length: > 0 } py ? py : "python3";
-        var (rc, output) = RunProcess(python, ["-c", Script, model, textList, n.ToString(CultureInfo.InvariantCulture)]);
-        return rc == 0 ? double.Parse(output.Trim(), CultureInfo.InvariantCulture) : null;
-    }
+    private const string PythonScript = """
+        import sys, time, fasttext
+        fasttext.FastText.eprint = lambda *a, **k: None
+        m = fasttext.load_model(sys.argv[1])
+        texts = [l.rstrip('\n') for l in open(sys.argv[2], encoding='utf-8')]
+        n = int(sys.argv[3])
+        lines = [texts[i % len(texts)] for i in range(n)]
+        for t in lines[:2000]: m.predict(t)
+        t0 = time.perf_counter()
+        for t in lines: m.predict(t)
+        print((time.perf_counter() - t0) * 1e6 / n)
+        """;
 }
