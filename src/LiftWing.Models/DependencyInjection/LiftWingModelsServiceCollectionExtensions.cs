@@ -9,6 +9,7 @@ public static class LiftWingModelsServiceCollectionExtensions
     public static IServiceCollection AddLiftWingModels(this IServiceCollection services)
     {
         // Model servers register here, one line each, e.g.:
+        services.AddModelServer("articlequality", static (config, sp) => new LiftWing.Models.ArticleQuality.ArticleQualityModel(config, sp));
         services.AddModelServer("langid", static (config, _) => new LiftWing.Models.LangId.LangIdModel(config));
         services.AddModelServer("onnx", static (config, _) => new LiftWing.Models.Onnx.OnnxModel(config));
         return services;
