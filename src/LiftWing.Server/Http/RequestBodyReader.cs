@@ -62,7 +62,9 @@ internal static class RequestBodyReader
             var isJson = IsJsonContentType(context.Request.ContentType);
             try
             {
-                var doc = JsonDocument.Parse(buffer, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
+                // Parse a copy: JsonDocument.Parse keeps a single-segment sequence without copying it, and the pipe
+                // reuses that memory for other requests as soon as AdvanceTo runs below (corrupt bodies under load).
+                var doc = JsonDocument.Parse(buffer.ToArray().AsMemory(), new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
                 {
                     doc.Dispose();
