@@ -29,15 +29,30 @@ public sealed partial class WikitextParser
         return false;
     }
 
+    // Where the last "</name" of each tag name is, found in one pass over the page the first time a tag is met,
+    // so an unclosed tag fails at once instead of scanning to the end.
     private int LastCloseOf(string name)
     {
-        if (!_lastClose.TryGetValue(name, out var last))
+        if (!_lastCloseScanned)
         {
-            last = _s.LastIndexOf("</" + name, StringComparison.OrdinalIgnoreCase);
-            _lastClose[name] = last;
+            _lastCloseScanned = true;
+            var s = _s;
+            for (var k = s.IndexOf("</", StringComparison.Ordinal); k >= 0; k = s.IndexOf("</", k + 2, StringComparison.Ordinal))
+            {
+                var e = k + 2;
+                while (e < s.Length && char.IsAsciiLetterOrDigit(s[e]))
+                {
+                    e++;
+                }
+
+                if (e > k + 2)
+                {
+                    _lastClose[s[(k + 2)..e].ToLowerInvariant()] = k;
+                }
+            }
         }
 
-        return last;
+        return _lastClose.GetValueOrDefault(name, -1);
     }
 
     private WikiNode? ParseTag(int p, int depth)

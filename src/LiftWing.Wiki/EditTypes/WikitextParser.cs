@@ -48,6 +48,7 @@ public sealed partial class WikitextParser
     private readonly Dictionary<long, WikiNode?> _memo = [];
     private readonly Dictionary<string, int> _lastClose = new(StringComparer.Ordinal);
     private long _budget;
+    private bool _lastCloseScanned;
     private int _lastDoubleClose = -2;
     private int _lastLinkClose = -2;
 
