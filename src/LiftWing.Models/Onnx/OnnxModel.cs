@@ -2,6 +2,7 @@ using LiftWing.Core.Errors;
 using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
 using LiftWing.Core.Tensors;
+using LiftWing.Runtimes.Onnx;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using ModelMetadata = LiftWing.Core.Models.ModelMetadata;
@@ -43,22 +44,18 @@ public sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<Tensor
     private static TensorSpec Spec(string name, NodeMetadata m) =>
         new(name, DatatypeOf(m.ElementDataType), m.Dimensions.Select(d => (long)d).ToList());
 
-    private static string DatatypeOf(TensorElementType t) => t switch
+    // Types with no V2 name (e.g. complex) still describe themselves in metadata rather than failing the load.
+    private static string DatatypeOf(TensorElementType t)
     {
-        TensorElementType.Bool => "BOOL",
-        TensorElementType.Int8 => "INT8",
-        TensorElementType.Int16 => "INT16",
-        TensorElementType.Int32 => "INT32",
-        TensorElementType.Int64 => "INT64",
-        TensorElementType.UInt8 => "UINT8",
-        TensorElementType.UInt16 => "UINT16",
-        TensorElementType.UInt32 => "UINT32",
-        TensorElementType.UInt64 => "UINT64",
-        TensorElementType.Float => "FP32",
-        TensorElementType.Double => "FP64",
-        TensorElementType.String => "BYTES",
-        _ => t.ToString().ToUpperInvariant(),
-    };
+        try
+        {
+            return OnnxDatatypes.ToV2(t);
+        }
+        catch (NotSupportedException)
+        {
+            return t.ToString().ToUpperInvariant();
+        }
+    }
 
     /// <inheritdoc />
     protected override ValueTask<Inputs> PreprocessAsync(InferenceRequest request, CancellationToken cancellationToken)
