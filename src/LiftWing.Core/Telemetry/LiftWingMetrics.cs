@@ -16,16 +16,22 @@ public sealed class LiftWingMetrics : IDisposable
 
     private readonly Meter _meter;
 
+    // Seconds from 10 µs (cache hits) to 60 s (the slowest upstream fetches); OTel's defaults are for milliseconds.
+    private static readonly InstrumentAdvice<double> s_secondsAdvice = new()
+    {
+        HistogramBucketBoundaries = [0.00001, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    };
+
     /// <summary>Creates the instruments on a meter from the factory (or a standalone meter).</summary>
     public LiftWingMetrics(IMeterFactory? meterFactory = null)
     {
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        Preprocess = _meter.CreateHistogram<double>("request_preprocess_seconds", "s", "Time in the preprocess stage.");
-        Predict = _meter.CreateHistogram<double>("request_predict_seconds", "s", "Time in the predict stage.");
-        Postprocess = _meter.CreateHistogram<double>("request_postprocess_seconds", "s", "Time in the postprocess stage.");
-        Request = _meter.CreateHistogram<double>("request_seconds", "s", "Total time of an inference request, by status code.");
+        Preprocess = _meter.CreateHistogram("request_preprocess_seconds", "s", "Time in the preprocess stage.", advice: s_secondsAdvice);
+        Predict = _meter.CreateHistogram("request_predict_seconds", "s", "Time in the predict stage.", advice: s_secondsAdvice);
+        Postprocess = _meter.CreateHistogram("request_postprocess_seconds", "s", "Time in the postprocess stage.", advice: s_secondsAdvice);
+        Request = _meter.CreateHistogram("request_seconds", "s", "Total time of an inference request, by status code.", advice: s_secondsAdvice);
         Requests = _meter.CreateCounter<long>("liftwing_requests", description: "Inference requests by model and status code.");
-        ModelLoad = _meter.CreateHistogram<double>("liftwing_model_load_seconds", "s", "Time to load a model.");
+        ModelLoad = _meter.CreateHistogram("liftwing_model_load_seconds", "s", "Time to load a model.", advice: s_secondsAdvice);
     }
 
     /// <summary>The meter, for components that add their own instruments (cache, batcher).</summary>

@@ -1,0 +1,91 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using LiftWing.Core.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace LiftWing.Server.Http;
+
+/// <summary>
+/// Reads a request body into a <see cref="JsonDocument"/> with the size and depth limits, and KServe's
+/// decoding rules: JSON (or no content type) must parse; any other content type is tried as UTF-8 JSON.
+/// </summary>
+internal static class RequestBodyReader
+{
+    public static async ValueTask<JsonDocument> ReadJsonAsync(HttpContext context, LiftWingServerOptions options, CancellationToken cancellationToken)
+    {
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false })
+        {
+            feature.MaxRequestBodySize = options.MaxRequestBodyBytes;
+        }
+
+        if (context.Request.ContentLength > options.MaxRequestBodyBytes)
+        {
+            throw TooLarge(options);
+        }
+
+        ReadOnlySequence<byte> buffer;
+        var reader = context.Request.BodyReader;
+        ReadResult result;
+        try
+        {
+            while (true)
+            {
+                result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                if (result.Buffer.Length > options.MaxRequestBodyBytes)
+                {
+                    throw TooLarge(options);
+                }
+
+                if (result.IsCompleted || result.IsCanceled)
+                {
+                    break;
+                }
+
+                reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge(options);
+        }
+
+        buffer = result.Buffer;
+        try
+        {
+            var isJson = IsJsonContentType(context.Request.ContentType);
+            try
+            {
+                var doc = JsonDocument.Parse(buffer, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
+                if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    doc.Dispose();
+                    throw new InvalidInputException("Please verify that request input is a json dict");
+                }
+
+                return doc;
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidInputException(isJson
+                    ? $"Unrecognized request format: {Describe(ex, buffer.IsEmpty)}"
+                    : "Please verify that request input is a json dict");
+            }
+        }
+        finally
+        {
+            reader.AdvanceTo(buffer.End);
+        }
+    }
+
+    private static InvalidInputException TooLarge(LiftWingServerOptions options) =>
+        new($"Request body too large: the limit is {options.MaxRequestBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+
+    private static bool IsJsonContentType(string? contentType) =>
+        string.IsNullOrEmpty(contentType) || contentType.Contains("json", StringComparison.OrdinalIgnoreCase);
+
+    private static string Describe(JsonException ex, bool empty) =>
+        empty ? "the request body is empty" : ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.') + ".";
+}
