@@ -18,11 +18,13 @@ internal static class RequestBodyReader
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
         {
-            feature.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            // Room to drain a modestly oversized body, so the client reads our 413 instead of a reset connection.
+            feature.MaxRequestBodySize = options.MaxRequestBodyBytes + DrainAllowance;
         }
 
         if (context.Request.ContentLength > options.MaxRequestBodyBytes)
         {
+            await DrainAsync(context.Request.BodyReader).ConfigureAwait(false);
             throw TooLarge(options);
         }
 
@@ -36,6 +38,8 @@ internal static class RequestBodyReader
                 result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 if (result.Buffer.Length > options.MaxRequestBodyBytes)
                 {
+                    reader.AdvanceTo(result.Buffer.End);
+                    await DrainAsync(reader).ConfigureAwait(false);
                     throw TooLarge(options);
                 }
 
@@ -77,6 +81,30 @@ internal static class RequestBodyReader
         finally
         {
             reader.AdvanceTo(buffer.End);
+        }
+    }
+
+    private const long DrainAllowance = 4 * 1024 * 1024;
+
+    /// <summary>Reads and drops what is left of the body (bounded by Kestrel's limit and 2 s).</summary>
+    private static async Task DrainAsync(PipeReader reader)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            while (true)
+            {
+                var r = await reader.ReadAsync(cts.Token).ConfigureAwait(false);
+                reader.AdvanceTo(r.Buffer.End);
+                if (r.IsCompleted || r.IsCanceled)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or BadHttpRequestException or IOException)
+        {
+            // Over the drain allowance or too slow: Kestrel closes the connection after the response.
         }
     }
 

@@ -36,6 +36,12 @@ internal static class V1Endpoints
 
     private static async Task ModelStatus(HttpContext context, string name, ModelRepository repository)
     {
+        if (name.EndsWith(":predict", StringComparison.Ordinal))
+        {
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, $"Method GET is not allowed on {context.Request.Path}; use POST.").ConfigureAwait(false);
+            return;
+        }
+
         if (!repository.TryGet(name, out var model))
         {
             await ErrorResponses.WriteAsync(context, new ModelNotFoundException(name)).ConfigureAwait(false);
