@@ -47,7 +47,8 @@ public static class TrainLogoCommand
             var reproduce = "liftwing train logo --out " + "models/logo-detection"
                 + (dataset.SimpleIcons != defaults.SimpleIcons ? $" --simple-icons {dataset.SimpleIcons}" : "")
                 + (dataset.CropsPerPhoto != defaults.CropsPerPhoto ? $" --crops-per-photo {dataset.CropsPerPhoto}" : "")
-                + (dataset.Seed != defaults.Seed ? $" --seed {dataset.Seed}" : "");
+                + (dataset.Seed != defaults.Seed ? $" --seed {dataset.Seed}" : "")
+                + (parse.GetValue(extra) is not null ? " --extra-images <folder of Lift Wing's sample images>" : "");
             var options = new LogoTrainingOptions
             {
                 OutputDirectory = parse.GetValue(output)!.FullName,

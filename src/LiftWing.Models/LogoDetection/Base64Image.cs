@@ -18,19 +18,9 @@ public static class Base64Image
     /// <summary>Decodes, or throws <see cref="InvalidInputException"/> naming the file.</summary>
     public static byte[] Decode(string filename, JsonElement image, long maxBytes)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(image); // includes the quotes; escapes not yet undone
-        var inner = raw.Length >= 2 ? raw[1..^1] : raw;
-        if (inner.IndexOf((byte)'\\') < 0)
+        var raw = JsonMarshal.GetRawUtf8Value(image); // includes the quotes; JSON escapes not yet undone
+        if (DecodedLength(raw.Length >= 2 ? raw[1..^1] : raw) > maxBytes)
         {
-            var size = DecodedLength(inner);
-            if (size > maxBytes)
-            {
-                throw new InvalidInputException(TooLarge(filename, maxBytes));
-            }
-        }
-        else if ((long)inner.Length * 3 / 4 > maxBytes * 2)
-        {
-            // Escaped text (e.g. "\u002B" for '+') is longer than its value; even so, this is far over the limit.
             throw new InvalidInputException(TooLarge(filename, maxBytes));
         }
 
@@ -61,12 +51,28 @@ public static class Base64Image
         }
     }
 
-    // Decoded byte count of base64 text, ignoring whitespace and padding; no allocation.
-    private static long DecodedLength(ReadOnlySpan<byte> text)
+    // Decoded byte count of base64 text as it stands in the JSON (escapes such as "\u002B" for '+', which
+    // System.Text.Json writes by default, count as one character), ignoring whitespace and padding; no allocation.
+    private static long DecodedLength(ReadOnlySpan<byte> json)
     {
         long chars = 0;
-        foreach (var c in text)
+        for (var i = 0; i < json.Length; i++)
         {
+            var c = json[i];
+            if (c == (byte)'\\' && i + 1 < json.Length)
+            {
+                if (json[i + 1] == (byte)'u' && i + 5 < json.Length)
+                {
+                    c = System.Buffers.Text.Utf8Parser.TryParse(json.Slice(i + 2, 4), out ushort code, out _, 'X') && code < 128 ? (byte)code : (byte)'?';
+                    i += 5;
+                }
+                else
+                {
+                    c = json[i + 1] switch { (byte)'n' => (byte)'\n', (byte)'r' => (byte)'\r', (byte)'t' => (byte)'\t', var e => e };
+                    i += 1;
+                }
+            }
+
             if (c is not ((byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'='))
             {
                 chars++;

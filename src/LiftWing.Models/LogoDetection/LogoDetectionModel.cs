@@ -100,21 +100,29 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
 
         // 3. Decode and resize into one batch tensor.
         var tensor = new float[encoded.Length * ResNet18Featurizer.ImageFloats];
+        var errors = new ImageDecodeException?[encoded.Length];
         Parallel.For(0, encoded.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-            Guard(parsed.Instances[i].Filename, () => ImageTensorizer.DecodeInto(encoded[i], _limits, tensor.AsSpan(i * ResNet18Featurizer.ImageFloats, ResNet18Featurizer.ImageFloats))));
-        return new LogoBatch(parsed.Instances.Select(x => x.Filename).ToList(), tensor, parsed.Debug, _time.GetElapsedTime(start));
-    }
+        {
+            try
+            {
+                ImageTensorizer.DecodeInto(encoded[i], _limits, tensor.AsSpan(i * ResNet18Featurizer.ImageFloats, ResNet18Featurizer.ImageFloats));
+            }
+            catch (ImageDecodeException ex)
+            {
+                errors[i] = ex;
+            }
+        });
 
-    private static void Guard(string filename, Action action)
-    {
-        try
+        // The first bad image in input order, whatever order the threads finished in.
+        for (var i = 0; i < errors.Length; i++)
         {
-            action();
+            if (errors[i] is { } error)
+            {
+                throw new InvalidInputException($"Error decoding image {parsed.Instances[i].Filename}: {error.Message}");
+            }
         }
-        catch (ImageDecodeException ex)
-        {
-            throw new InvalidInputException($"Error decoding image {filename}: {ex.Message}");
-        }
+
+        return new LogoBatch(parsed.Instances.Select(x => x.Filename).ToList(), tensor, parsed.Debug, _time.GetElapsedTime(start));
     }
 
     private static T Guard<T>(string filename, Func<T> func)

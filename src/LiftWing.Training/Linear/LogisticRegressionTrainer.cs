@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LiftWing.Training.Linear;
 
 /// <summary>
@@ -55,12 +57,8 @@ public static class LogisticRegressionTrainer
                         continue;
                     }
 
-                    // Lower triangle only; mirrored below.
-                    var rowOffset = a * p;
-                    for (var b = 0; b <= a; b++)
-                    {
-                        hess[rowOffset + b] += ha * row[b];
-                    }
+                    // Lower triangle only; mirrored below. Element-wise multiply-add, so SIMD gives the same bits.
+                    AddScaled(hess.AsSpan(a * p, a + 1), row.AsSpan(0, a + 1), ha);
                 }
             }
 
@@ -96,6 +94,24 @@ public static class LogisticRegressionTrainer
         }
 
         return new Fit(theta[..d], theta[d], iterations, loss);
+    }
+
+    private static void AddScaled(Span<double> target, ReadOnlySpan<double> source, double scale)
+    {
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var vs = new Vector<double>(scale);
+            for (; k <= target.Length - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                (new Vector<double>(target[k..]) + (vs * new Vector<double>(source[k..]))).CopyTo(target[k..]);
+            }
+        }
+
+        for (; k < target.Length; k++)
+        {
+            target[k] += scale * source[k];
+        }
     }
 
     /// <summary>The logistic function.</summary>

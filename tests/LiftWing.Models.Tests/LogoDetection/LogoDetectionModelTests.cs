@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiftWing.Core.Errors;
+using LiftWing.Core.Models;
 using LiftWing.Tests.Common;
 using static LiftWing.Models.Tests.LogoDetection.LogoRequests;
 
@@ -81,7 +82,7 @@ public sealed class LogoDetectionModelTests(LogoModelFixture fixture) : IClassFi
     [InlineData("""{"instances": [{"filename": "a.png", "image": "", "target": "logo"}]}""", "Error decoding image a.png: the image is empty.")]
     public async Task Preprocess_InvalidRequest_LiftWingMessageAs400(string json, string message)
     {
-        var ex = await Assert.ThrowsAsync<InvalidInputException>(async () => await fixture.Model.PreprocessAsync(Request(json), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<InvalidInputException>(async () => await ((IModel)fixture.Model).PreprocessAsync(Request(json), CancellationToken.None));
         Assert.Equal(400, ex.StatusCode);
         Assert.Equal(message, ex.Message);
     }
@@ -91,7 +92,7 @@ public sealed class LogoDetectionModelTests(LogoModelFixture fixture) : IClassFi
     {
         var text = "just some notes, not an image\n"u8.ToArray();
         var ex = await Assert.ThrowsAsync<InvalidInputException>(async () =>
-            await fixture.Model.PreprocessAsync(Request(Body(Instance("Cambia_logo.png", Sample("Cambia_logo.png")), Instance("notes.png", text))), CancellationToken.None));
+            await ((IModel)fixture.Model).PreprocessAsync(Request(Body(Instance("Cambia_logo.png", Sample("Cambia_logo.png")), Instance("notes.png", text))), CancellationToken.None));
         Assert.Equal("Error decoding image notes.png: not a JPEG, PNG, GIF, BMP or WebP image.", ex.Message);
     }
 
@@ -100,7 +101,7 @@ public sealed class LogoDetectionModelTests(LogoModelFixture fixture) : IClassFi
     {
         var png = Sample("Cambia_logo.png");
         var ex = await Assert.ThrowsAsync<InvalidInputException>(async () =>
-            await fixture.Model.PreprocessAsync(Request(Body(Instance("cut.png", png[..(png.Length / 3)]))), CancellationToken.None));
+            await ((IModel)fixture.Model).PreprocessAsync(Request(Body(Instance("cut.png", png[..(png.Length / 3)]))), CancellationToken.None));
         Assert.StartsWith("Error decoding image cut.png: ", ex.Message);
     }
 
@@ -111,7 +112,7 @@ public sealed class LogoDetectionModelTests(LogoModelFixture fixture) : IClassFi
         var big = new byte[5 * 1024 * 1024];
         Sample("Cambia_logo.png").CopyTo(big, 0);
         var request = Request(Body(Instance("big.png", big)));
-        var (ex, allocated) = await MeasureAsync(() => fixture.Model.PreprocessAsync(request, CancellationToken.None).AsTask());
+        var (ex, allocated) = await MeasureAsync(() => ((IModel)fixture.Model).PreprocessAsync(request, CancellationToken.None).AsTask());
         Assert.Equal("Image: big.png                 exceeds the maximum allowed size of 4194304 bytes.", ex.Message);
         Assert.True(allocated < 512 * 1024, $"allocated {allocated} bytes");
     }
@@ -121,7 +122,7 @@ public sealed class LogoDetectionModelTests(LogoModelFixture fixture) : IClassFi
     {
         var one = Instance("Cambia_logo.png", Sample("Cambia_logo.png"));
         var request = Request(Body(Enumerable.Range(0, 51).Select(_ => (JsonObject)one.DeepClone()).ToArray()));
-        var (ex, allocated) = await MeasureAsync(() => fixture.Model.PreprocessAsync(request, CancellationToken.None).AsTask());
+        var (ex, allocated) = await MeasureAsync(() => ((IModel)fixture.Model).PreprocessAsync(request, CancellationToken.None).AsTask());
         Assert.Equal("Input data should have less than                 50 images.", ex.Message);
         Assert.True(allocated < 256 * 1024, $"allocated {allocated} bytes");
     }
@@ -133,7 +134,7 @@ public sealed class LogoDetectionModelTests(LogoModelFixture fixture) : IClassFi
         Assert.True(bomb.Length < 64 * 1024, $"bomb is {bomb.Length} bytes");
         var request = Request(Body(Instance("bomb.png", bomb)));
         var rssBefore = CurrentRss();
-        var (ex, allocated) = await MeasureAsync(() => fixture.Model.PreprocessAsync(request, CancellationToken.None).AsTask());
+        var (ex, allocated) = await MeasureAsync(() => ((IModel)fixture.Model).PreprocessAsync(request, CancellationToken.None).AsTask());
         var rssGrowth = CurrentRss() - rssBefore;
         Assert.Equal("Error decoding image bomb.png: the image is 20000x20000 pixels; the limits are 30000 per side and 25000000 in all.", ex.Message);
         Assert.True(allocated < 1024 * 1024, $"managed allocations {allocated} bytes");
@@ -144,7 +145,7 @@ public sealed class LogoDetectionModelTests(LogoModelFixture fixture) : IClassFi
     public async Task Preprocess_BombAmongGoodImages_NothingDecoded()
     {
         var request = Request(Body(Instance("Cambia_logo.png", Sample("Cambia_logo.png")), Instance("bomb.png", TestImages.DecompressionBombPng())));
-        var (ex, allocated) = await MeasureAsync(() => fixture.Model.PreprocessAsync(request, CancellationToken.None).AsTask());
+        var (ex, allocated) = await MeasureAsync(() => ((IModel)fixture.Model).PreprocessAsync(request, CancellationToken.None).AsTask());
         Assert.StartsWith("Error decoding image bomb.png: the image is 20000x20000", ex.Message);
         // The 2×224×224×3 float batch tensor (1.2 MB) is only allocated after every header passed.
         Assert.True(allocated < 1024 * 1024, $"allocated {allocated} bytes");
@@ -159,9 +160,9 @@ public sealed class LogoDetectionModelTests(LogoModelFixture fixture) : IClassFi
         var config = fixture.Config with { Options = JsonDocument.Parse(options.ToJsonString()).RootElement };
         await using var model = await fixture.LoadAsync(config);
         var three = Request(Body(SampleFiles.Select(f => Instance(f, Sample(f))).ToArray()));
-        var ex = await Assert.ThrowsAsync<InvalidInputException>(async () => await model.PreprocessAsync(three, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<InvalidInputException>(async () => await ((IModel)model).PreprocessAsync(three, CancellationToken.None));
         Assert.Equal("Input data should have less than                 2 images.", ex.Message);
-        ex = await Assert.ThrowsAsync<InvalidInputException>(async () => await model.PreprocessAsync(Request(Body(Instance("Cambia_logo.png", Sample("Cambia_logo.png")))), CancellationToken.None));
+        ex = await Assert.ThrowsAsync<InvalidInputException>(async () => await ((IModel)model).PreprocessAsync(Request(Body(Instance("Cambia_logo.png", Sample("Cambia_logo.png")))), CancellationToken.None));
         Assert.Equal("Error decoding image Cambia_logo.png: the image is 120x64 pixels; the limits are 30000 per side and 1000 in all.", ex.Message);
     }
 
