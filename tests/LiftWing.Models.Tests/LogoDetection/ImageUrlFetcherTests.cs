@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LiftWing.Core.Errors;
 using LiftWing.Models.LogoDetection;
+using LiftWing.Tests.Common;
 using static LiftWing.Models.Tests.LogoDetection.LogoRequests;
 
 namespace LiftWing.Models.Tests.LogoDetection;
