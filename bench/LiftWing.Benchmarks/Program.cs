@@ -4,4 +4,4 @@ using BenchmarkDotNet.Running;
 
 // Usage: dotnet run -c Release --project bench/LiftWing.Benchmarks -- --filter '*Langid*'
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+BenchmarkSwitcher.FromAssembly(typeof(LiftWing.Benchmarks.V2JsonBenchmarks).Assembly).Run(args, config);

@@ -8,7 +8,7 @@ internal static class LoadTestCommand
 {
     public static Command Create()
     {
-        var url = new Argument<Uri>("url") { Description = "The URL to load, e.g. http://127.0.0.1:8080/v1/models/langid:predict." };
+        var url = new Argument<string>("url") { Description = "The URL to load, e.g. http://127.0.0.1:8080/v1/models/langid:predict." };
         var body = new Option<string?>("--body") { Description = "A file with the request body (POST); without it the requests are GETs." };
         var concurrency = new Option<int>("--concurrency", "-c") { Description = "Concurrent connections (users).", DefaultValueFactory = _ => 1 };
         var duration = new Option<double?>("--duration", "-d") { Description = "Seconds to run (default 10 when --requests is not given)." };
@@ -24,6 +24,12 @@ internal static class LoadTestCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var target) || (target.Scheme != "http" && target.Scheme != "https"))
+            {
+                await Console.Error.WriteLineAsync($"'{parse.GetValue(url)}' is not an http(s) URL.").ConfigureAwait(false);
+                return 2;
+            }
+
             var c = parse.GetValue(concurrency);
             if (c is < 1 or > 1024)
             {
@@ -68,7 +74,7 @@ internal static class LoadTestCommand
 
             var options = new LoadTestOptions
             {
-                Url = parse.GetValue(url)!,
+                Url = target,
                 Method = new HttpMethod(parse.GetValue(method) ?? (payload is null ? "GET" : "POST")),
                 Body = payload,
                 ContentType = parse.GetValue(contentType)!,

@@ -61,7 +61,7 @@ internal static class PredictCommand
                     RequestId = Guid.NewGuid().ToString("N"),
                 };
                 var response = await inference.InferAsync(request, ct).ConfigureAwait(false);
-                var bytes = response.Tensors is { } t ? V2JsonCodec.EncodeResponse(t) : response.Json.ToArray();
+                var bytes = response.Tensors is { } t ? V2JsonCodec.EncodeResponse(V2Outputs.Apply(t, request.Tensors!)) : response.Json.ToArray();
                 Console.WriteLine(Encoding.UTF8.GetString(bytes));
                 return response.StatusCode < 400 ? 0 : 1;
             }

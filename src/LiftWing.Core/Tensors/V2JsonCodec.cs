@@ -190,7 +190,7 @@ public static class V2JsonCodec
                 JsonValueKind.String => prop.Value.GetString(),
                 JsonValueKind.True => true,
                 JsonValueKind.False => false,
-                JsonValueKind.Number => prop.Value.TryGetInt64(out var l) ? l : prop.Value.GetDouble(),
+                JsonValueKind.Number => prop.Value.TryGetInt64(out var l) ? (object)l : prop.Value.GetDouble(),
                 JsonValueKind.Null => null,
                 _ => prop.Value.Clone(),
             };

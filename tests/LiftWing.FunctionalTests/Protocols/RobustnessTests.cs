@@ -60,19 +60,21 @@ public sealed class RobustnessTests
     [Fact]
     public async Task Metrics_ShowStageHistogramsAfterARequest()
     {
-        using var models = TempModels.Create(("echo", TempModels.EchoYaml("echo")));
+        // A model name of its own: meters are process-wide, and other tests' servers run in parallel.
+        using var models = TempModels.Create(("metricsprobe", TempModels.EchoYaml("metricsprobe")));
         await using var server = await StartAsync(models);
-        await HttpAssert.JsonAsync(await server.Client.PostAsync("v1/models/echo:predict", Json("{}")), HttpStatusCode.OK);
-        await HttpAssert.ErrorMessageAsync(await server.Client.PostAsync("v1/models/echo:predict", Json("""{"fail":"invalid"}""")), HttpStatusCode.BadRequest);
+        await HttpAssert.JsonAsync(await server.Client.PostAsync("v1/models/metricsprobe:predict", Json("{}")), HttpStatusCode.OK);
+        await HttpAssert.ErrorMessageAsync(await server.Client.PostAsync("v1/models/metricsprobe:predict", Json("""{"fail":"invalid"}""")), HttpStatusCode.BadRequest);
         var text = await server.Client.GetStringAsync("metrics");
         foreach (var name in new[] { "request_preprocess_seconds", "request_predict_seconds", "request_postprocess_seconds", "request_seconds" })
         {
-            Assert.Matches($"(?m)^{name}_count\\{{.*model_name=\"echo\".*\\}} [1-9]", text);
+            Assert.Matches($"(?m)^{name}_count\\{{.*model_name=\"metricsprobe\".*\\}} [1-9]", text);
+            Assert.Matches($"(?m)^{name}_bucket\\{{.*model_name=\"metricsprobe\".*le=\"0.001\"\\}} ", text);
         }
 
-        Assert.Matches("(?m)^liftwing_requests_total\\{.*model_name=\"echo\".*status_code=\"200\".*\\} 1", text);
-        Assert.Matches("(?m)^liftwing_requests_total\\{.*model_name=\"echo\".*status_code=\"400\".*\\} 1", text);
-        Assert.Matches("(?m)^liftwing_model_ready\\{.*model_name=\"echo\".*\\} 1", text);
+        Assert.Matches("(?m)^liftwing_requests_total\\{.*model_name=\"metricsprobe\".*status_code=\"200\".*\\} 1", text);
+        Assert.Matches("(?m)^liftwing_requests_total\\{.*model_name=\"metricsprobe\".*status_code=\"400\".*\\} 1", text);
+        Assert.Matches("(?m)^liftwing_model_ready\\{.*model_name=\"metricsprobe\".*\\} 1", text);
         Assert.Contains("dotnet_gc_", text, StringComparison.Ordinal);
     }
 

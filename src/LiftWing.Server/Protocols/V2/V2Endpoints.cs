@@ -143,38 +143,13 @@ internal static class V2Endpoints
                 return;
             }
 
-            var outputs = SelectOutputs(response.Tensors.Outputs, tensors.Outputs);
-            var body = V2JsonCodec.EncodeResponse(new InferTensorResponse
-            {
-                ModelName = response.Tensors.ModelName,
-                ModelVersion = response.Tensors.ModelVersion,
-                Id = tensors.Id ?? response.Tensors.Id,
-                Parameters = response.Tensors.Parameters,
-                Outputs = outputs,
-            });
+            var body = V2JsonCodec.EncodeResponse(V2Outputs.Apply(response.Tensors, tensors));
             await ResponseWriter.WriteJsonAsync(context, InferenceResponse.FromUtf8(body)).ConfigureAwait(false);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
         {
             await ErrorResponses.WriteAsync(context, ex).ConfigureAwait(false);
         }
-    }
-
-    private static IReadOnlyList<TensorData> SelectOutputs(IReadOnlyList<TensorData> all, IReadOnlyList<string>? requested)
-    {
-        if (requested is null || requested.Count == 0)
-        {
-            return all;
-        }
-
-        var result = new List<TensorData>(requested.Count);
-        foreach (var name in requested)
-        {
-            result.Add(all.FirstOrDefault(t => t.Name == name)
-                ?? throw new InvalidInputException($"Requested output '{name}' does not exist (outputs: {string.Join(", ", all.Select(t => t.Name))})."));
-        }
-
-        return result;
     }
 
     private static async Task LoadAsync(HttpContext context, string name, ModelRepository repository)

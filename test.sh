@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what the tests need, pulls model artifacts, builds, and runs every test.
+# Usage: ./test.sh [extra dotnet test args, e.g. --filter FullyQualifiedName~LangId]
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+echo "== setup"
+source scripts/lib.sh
+for s in scripts/setup/*.sh; do
+  [ -e "$s" ] || continue
+  echo "setup: $s"
+  source "$s"
+done
+
+echo "== build"
+dotnet build LiftWing.sln -c Release -v q -nologo -clp:ErrorsOnly
+
+echo "== pull model artifacts"
+dotnet run --project src/LiftWing.Cli -c Release --no-build -- models pull
+
+echo "== test"
+log=$(mktemp)
+set +e
+dotnet test LiftWing.sln -c Release --no-build -v q -nologo "$@" 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+set -e
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$rc"
