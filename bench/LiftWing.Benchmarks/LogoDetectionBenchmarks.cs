@@ -14,9 +14,8 @@ namespace LiftWing.Benchmarks;
 /// <summary>
 /// logo-detection: one image end to end (base64 decode + sniff + header checks + decode + resize + ResNet18 + head
 /// + JSON), the same split into its parts, and a 50-image request (one batch).
-/// Run: dotnet run -c Release --project bench/LiftWing.Benchmarks -- --filter '*LogoDetection*'
+/// Run: dotnet run -c Release --project bench/LiftWing.Benchmarks -- --filter '*LogoDetection*' --inProcess --warmupCount 3 --iterationCount 10
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class LogoDetectionBenchmarks
 {
     private IModel _model = null!;
