@@ -10,8 +10,10 @@ public static class LiftWingModelsServiceCollectionExtensions
     {
         // Model servers register here, one line each, e.g.:
         // services.AddModelServer("langid", static (config, sp) => new LiftWing.Models.LangId.LangIdModel(config, sp));
+        services.AddModelServer("articlequality", static (config, sp) => new LiftWing.Models.ArticleQuality.ArticleQualityModel(config, sp));
         services.AddModelServer("logo-detection", static (config, sp) => new LiftWing.Models.LogoDetection.LogoDetectionModel(config, sp));
         services.AddModelServer("onnx", static (config, _) => new LiftWing.Models.Onnx.OnnxModel(config));
+        services.AddModelServer("revertrisk-language-agnostic", static (config, sp) => new LiftWing.Models.RevertRisk.RevertRiskModel(config, sp));
         return services;
     }
 }
