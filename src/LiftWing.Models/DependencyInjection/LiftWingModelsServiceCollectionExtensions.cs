@@ -12,6 +12,7 @@ public static class LiftWingModelsServiceCollectionExtensions
         services.AddModelServer("articlequality", static (config, sp) => new LiftWing.Models.ArticleQuality.ArticleQualityModel(config, sp));
         services.AddModelServer("huggingface", static (config, sp) => new LiftWing.Models.HuggingFace.HuggingFaceModel(config, sp));
         services.AddModelServer("langid", static (config, _) => new LiftWing.Models.LangId.LangIdModel(config));
+        services.AddModelServer("logo-detection", static (config, sp) => new LiftWing.Models.LogoDetection.LogoDetectionModel(config, sp));
         services.AddModelServer("onnx", static (config, _) => new LiftWing.Models.Onnx.OnnxModel(config));
         services.AddModelServer("revertrisk-language-agnostic", static (config, sp) => new LiftWing.Models.RevertRisk.RevertRiskModel(config, sp));
         return services;

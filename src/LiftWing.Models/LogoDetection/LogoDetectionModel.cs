@@ -1,0 +1,234 @@
+using System.Security.Cryptography;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using LiftWing.Core.Errors;
+using LiftWing.Core.Inference;
+using LiftWing.Core.Models;
+using LiftWing.Runtimes.Images;
+using LiftWing.Runtimes.Linear;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiftWing.Models.LogoDetection;
+
+/// <summary>
+/// Lift Wing's <c>logo-detection</c>: <c>{"instances": [{"filename", "image" (base64), "target"}], "debug"}</c> →
+/// <c>{"predictions": [{"filename", "target": "logo", "prediction", "out_of_domain"}]}</c>, 4 decimals, in input
+/// order. Backbone: ResNet18 ImageNet features (ONNX); head: our logistic regression (<see cref="LogisticHead"/>).
+/// Every image is checked (size, format, header dimensions) before any is decoded, and all images of a request
+/// run through the network as one batch. A bad image is a 400 naming the file.
+/// </summary>
+public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
+{
+    private readonly LogoDetectionOptions _options;
+    private readonly ImageLimitsOptions _limits;
+    private readonly TimeProvider _time;
+    private ResNet18Featurizer? _featurizer;
+    private LogisticHead? _head;
+    private ImageUrlFetcher? _fetcher;
+
+    /// <summary>Creates the model.</summary>
+    public LogoDetectionModel(ModelConfig config, IServiceProvider? services = null)
+        : base(config)
+    {
+        _options = config.GetOptions<LogoDetectionOptions>();
+        _limits = _options.ToImageLimits();
+        _time = services?.GetService<TimeProvider>() ?? TimeProvider.System;
+    }
+
+    /// <inheritdoc />
+    protected override Task LoadCoreAsync(ModelLoadContext context, CancellationToken cancellationToken)
+    {
+        _head = LogisticHead.Load(context.GetArtifact("head"));
+        if (_head.FeatureCount != ResNet18Featurizer.FeatureCount)
+        {
+            throw new InvalidDataException($"the head has {_head.FeatureCount} weights; ResNet18 gives {ResNet18Featurizer.FeatureCount} features.");
+        }
+
+        _featurizer = new ResNet18Featurizer(
+            context.GetArtifact("backbone"),
+            context.GetArtifact("preprocess"),
+            new ResNet18FeaturizerOptions { IntraOpThreads = _options.IntraOpThreads, MaxBatch = Math.Max(1, _options.MaxImages) });
+        _fetcher = new ImageUrlFetcher(_options.Url, _options.MaxImageBytes);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask<LogoBatch> PreprocessAsync(InferenceRequest request, CancellationToken cancellationToken)
+    {
+        var start = _time.GetTimestamp();
+        var parsed = LogoRequestParser.Parse(request.Body, _options.MaxImages, _fetcher?.Enabled == true);
+
+        // 1. Bytes of every image (base64 decoded with its size checked first, or downloaded with a cap).
+        var encoded = new byte[parsed.Instances.Count][];
+        var downloads = new List<Task>();
+        using var gate = new SemaphoreSlim(Math.Max(1, _options.Url.MaxConcurrentDownloads));
+        for (var i = 0; i < parsed.Instances.Count; i++)
+        {
+            var instance = parsed.Instances[i];
+            if (instance.Image is { } image)
+            {
+                encoded[i] = Base64Image.Decode(instance.Filename, image, _options.MaxImageBytes);
+            }
+            else
+            {
+                var index = i;
+                downloads.Add(DownloadAsync(instance.Url!, index));
+            }
+        }
+
+        async Task DownloadAsync(string url, int index)
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                encoded[index] = await _fetcher!.FetchAsync(url, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        await Task.WhenAll(downloads).ConfigureAwait(false);
+
+        // 2. Headers of every image against the limits, before any pixel buffer exists.
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            Guard(parsed.Instances[i].Filename, () => ImageTensorizer.Probe(encoded[i], _limits));
+        }
+
+        // 3. Decode and resize into one batch tensor.
+        var tensor = new float[encoded.Length * ResNet18Featurizer.ImageFloats];
+        var errors = new ImageDecodeException?[encoded.Length];
+        Parallel.For(0, encoded.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            try
+            {
+                ImageTensorizer.DecodeInto(encoded[i], _limits, tensor.AsSpan(i * ResNet18Featurizer.ImageFloats, ResNet18Featurizer.ImageFloats));
+            }
+            catch (ImageDecodeException ex)
+            {
+                errors[i] = ex;
+            }
+        });
+
+        // The first bad image in input order, whatever order the threads finished in.
+        for (var i = 0; i < errors.Length; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                throw new InvalidInputException($"Error decoding image {parsed.Instances[i].Filename}: {error.Message}");
+            }
+        }
+
+        return new LogoBatch(parsed.Instances.Select(x => x.Filename).ToList(), tensor, parsed.Debug, _time.GetElapsedTime(start));
+    }
+
+    private static T Guard<T>(string filename, Func<T> func)
+    {
+        try
+        {
+            return func();
+        }
+        catch (ImageDecodeException ex)
+        {
+            throw new InvalidInputException($"Error decoding image {filename}: {ex.Message}");
+        }
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask<LogoResult> PredictAsync(LogoBatch input, InferenceRequest request, CancellationToken cancellationToken)
+    {
+        var featurizer = _featurizer ?? throw new InferenceException("logo-detection is not loaded.");
+        var head = _head!;
+        var start = _time.GetTimestamp();
+        var features = featurizer.Featurize(input.Tensor, input.Filenames.Count);
+        var predictions = new LogoPrediction[input.Filenames.Count];
+        for (var i = 0; i < predictions.Length; i++)
+        {
+            var f = features.AsSpan(i * ResNet18Featurizer.FeatureCount, ResNet18Featurizer.FeatureCount);
+            predictions[i] = new LogoPrediction(input.Filenames[i], Math.Round(head.Predict(f), 4), Math.Round(head.OutOfDomain(f), 4));
+        }
+
+        return ValueTask.FromResult(new LogoResult(predictions, input.Debug, input.PreprocessTime, _time.GetElapsedTime(start)));
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask<InferenceResponse> PostprocessAsync(LogoResult output, InferenceRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = InferenceResponse.DefaultJson.Encoder }))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("predictions");
+            foreach (var p in output.Predictions)
+            {
+                w.WriteStartObject();
+                w.WriteString("filename", p.Filename);
+                w.WriteString("target", "logo");
+                w.WriteNumber("prediction", p.Prediction);
+                w.WriteNumber("out_of_domain", p.OutOfDomain);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            if (output.Debug)
+            {
+                w.WriteStartObject("latency");
+                w.WriteNumber("preprocess (s)", output.PreprocessTime.TotalSeconds);
+                w.WriteNumber("predict (s)", output.PredictTime.TotalSeconds);
+                w.WriteNumber("total (s)", (output.PreprocessTime + output.PredictTime).TotalSeconds);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        return ValueTask.FromResult(InferenceResponse.FromUtf8(buffer.ToArray()));
+    }
+
+    /// <summary>
+    /// A hash of the file names and image bytes as sent, for base64-only, non-debug requests; URL requests (the
+    /// content behind a URL can change) and debug requests (latency differs) are not cached.
+    /// </summary>
+    public override string? GetCacheKey(InferenceRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = request.Body;
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("instances", out var instances) || instances.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        if (body.TryGetProperty("debug", out var debug) && debug.ValueKind != JsonValueKind.False)
+        {
+            return null;
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var item in instances.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object || item.TryGetProperty("url", out _)
+                || !item.TryGetProperty("filename", out var filename) || !item.TryGetProperty("image", out var image))
+            {
+                return null;
+            }
+
+            hash.AppendData(JsonMarshal.GetRawUtf8Value(filename));
+            hash.AppendData("\n"u8);
+            hash.AppendData(JsonMarshal.GetRawUtf8Value(image));
+            hash.AppendData("\n"u8);
+        }
+
+        return "images:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <inheritdoc />
+    public override ValueTask DisposeAsync()
+    {
+        _featurizer?.Dispose();
+        _fetcher?.Dispose();
+        return base.DisposeAsync();
+    }
+}

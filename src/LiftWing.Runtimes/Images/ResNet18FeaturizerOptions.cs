@@ -1,0 +1,11 @@
+namespace LiftWing.Runtimes.Images;
+
+/// <summary>How the ResNet18 featurizer runs.</summary>
+public sealed class ResNet18FeaturizerOptions
+{
+    /// <summary>ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose (one per core). The default is 0.</summary>
+    public int IntraOpThreads { get; set; }
+
+    /// <summary>The most images sent to the network in one run; larger requests are split. The default is 50.</summary>
+    public int MaxBatch { get; set; } = 50;
+}
