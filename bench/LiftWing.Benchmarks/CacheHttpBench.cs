@@ -89,7 +89,7 @@ public static class CacheHttpBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"response bytes: {cached.Length}; concurrency {concurrency}; {seconds} s per run; {Environment.ProcessorCount} cores"));
         foreach (var (name, r) in new[] { ("liftwing cached #1", results[0]), ("bare kestrel #1", results[1]), ("liftwing cached #2", results[2]), ("bare kestrel #2", results[3]) })
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-20} n={r.Count,8} fail={r.Failures} rps={r.RequestsPerSecond,9:0} p50={r.Percentile(0.5),7:0.000} ms p99={r.Percentile(0.99),7:0.000} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-20} n={r.Count,8} fail={r.Failures} [{string.Join(" ", r.StatusCounts.Select(kv => $"{kv.Key}:{kv.Value}"))}] rps={r.RequestsPerSecond,9:0} p50={r.Percentile(0.5),7:0.000} ms p99={r.Percentile(0.99),7:0.000} ms"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput ratio liftwing/bare = {lwRps / bareRps:0.00}"));

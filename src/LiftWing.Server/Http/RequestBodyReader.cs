@@ -62,7 +62,9 @@ internal static class RequestBodyReader
             var isJson = IsJsonContentType(context.Request.ContentType);
             try
             {
-                var doc = JsonDocument.Parse(buffer, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
+                // JsonDocument keeps referencing the memory it parses; the pipe's buffer goes back to Kestrel's pool
+                // in the finally below (and is reused by other requests), so the document must own a copy.
+                var doc = JsonDocument.Parse(buffer.ToArray().AsMemory(), new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
                 {
                     doc.Dispose();

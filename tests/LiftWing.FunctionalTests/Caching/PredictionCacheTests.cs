@@ -167,6 +167,30 @@ public sealed class PredictionCacheTests : IDisposable
         Assert.Equal(0, Echo(reader).PredictCount);
     }
 
+    [Fact]
+    public async Task Predict_ConcurrentCachedHits_AllOkAndIdentical()
+    {
+        using var models = EchoModels();
+        await using var a = await StartAsync(models, o => o.Store = CacheStoreKind.Memory);
+        var body = "{\"rev_id\":1,\"lang\":\"en\"}";
+        var expected = await (await a.Client.PostAsync("v1/models/echo:predict", Json(body))).Content.ReadAsStringAsync();
+        var bad = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 400; i++)
+            {
+                using var r = await a.Client.PostAsync("v1/models/echo:predict", Json(body));
+                var text = await r.Content.ReadAsStringAsync();
+                if (r.StatusCode != HttpStatusCode.OK || text != expected)
+                {
+                    bad.Add($"{(int)r.StatusCode} {text}");
+                }
+            }
+        })));
+        Assert.True(bad.IsEmpty, string.Join("\n", bad.Take(5)));
+        Assert.Equal(1, Echo(a).PredictCount);
+    }
+
     /// <summary>The shared enwiki page_change payload plus variations with other revisions, as JSON lines.</summary>
     internal static string PageChangeFile(int count)
     {
