@@ -9,6 +9,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train a model and write its artifact, sha256 and model card.");
         // One line per trainer.
+        command.Subcommands.Add(TrainRevertRiskCommand.Create());
         return command;
     }
 }

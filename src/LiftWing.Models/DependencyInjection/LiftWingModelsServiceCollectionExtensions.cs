@@ -8,9 +8,12 @@ public static class LiftWingModelsServiceCollectionExtensions
     /// <summary>Adds the model servers (one line per server type; keep them sorted).</summary>
     public static IServiceCollection AddLiftWingModels(this IServiceCollection services)
     {
-        // Model servers register here, one line each, e.g.:
-        // services.AddModelServer("langid", static (config, sp) => new LiftWing.Models.LangId.LangIdModel(config, sp));
+        // One line per server type, sorted.
+        services.AddModelServer("articlequality", static (config, sp) => new LiftWing.Models.ArticleQuality.ArticleQualityModel(config, sp));
+        services.AddModelServer("huggingface", static (config, sp) => new LiftWing.Models.HuggingFace.HuggingFaceModel(config, sp));
+        services.AddModelServer("langid", static (config, _) => new LiftWing.Models.LangId.LangIdModel(config));
         services.AddModelServer("onnx", static (config, _) => new LiftWing.Models.Onnx.OnnxModel(config));
+        services.AddModelServer("revertrisk-language-agnostic", static (config, sp) => new LiftWing.Models.RevertRisk.RevertRiskModel(config, sp));
         return services;
     }
 }

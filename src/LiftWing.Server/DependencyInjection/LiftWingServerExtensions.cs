@@ -2,6 +2,7 @@ using LiftWing.Core.Telemetry;
 using LiftWing.Server;
 using LiftWing.Server.Hosting;
 using LiftWing.Server.Http;
+using LiftWing.Server.Protocols.OpenAI;
 using LiftWing.Server.Protocols.V1;
 using LiftWing.Server.Protocols.V2;
 using Microsoft.AspNetCore.Builder;
@@ -50,11 +51,12 @@ public static class LiftWingServerExtensions
         return app;
     }
 
-    /// <summary>Maps the V1 and V2 endpoints.</summary>
+    /// <summary>Maps the V1, V2 and OpenAI endpoints.</summary>
     public static IEndpointRouteBuilder MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         V1Endpoints.Map(endpoints);
         V2Endpoints.Map(endpoints);
+        OpenAIEndpoints.Map(endpoints);
         return endpoints;
     }
 

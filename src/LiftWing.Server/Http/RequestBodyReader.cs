@@ -62,8 +62,8 @@ internal static class RequestBodyReader
             var isJson = IsJsonContentType(context.Request.ContentType);
             try
             {
-                // JsonDocument keeps referencing the memory it parses; the pipe's buffer goes back to Kestrel's pool
-                // in the finally below (and is reused by other requests), so the document must own a copy.
+                // Parse a copy: JsonDocument.Parse keeps a single-segment sequence without copying it, and the pipe
+                // reuses that memory for other requests as soon as AdvanceTo runs below (corrupt bodies under load).
                 var doc = JsonDocument.Parse(buffer.ToArray().AsMemory(), new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
                 {

@@ -1,0 +1,53 @@
+using BenchmarkDotNet.Attributes;
+using LiftWing.Models.ArticleQuality;
+using LiftWing.Wiki.ArticleFeatures;
+
+namespace LiftWing.Benchmarks;
+
+/// <summary>
+/// articlequality on the real 100 kB Parsoid HTML of enwiki rev 1321555271 (shared data beside the clone):
+/// the feature extraction (HTML5 parse + counting), the closed-form score, and both together.
+/// Run: dotnet run -c Release --project bench/LiftWing.Benchmarks -- --filter '*ArticleQuality*'
+/// </summary>
+[MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
+public class ArticleQualityBenchmarks
+{
+    private string _html = "";
+    private ArticleQualityScorer _scorer = null!;
+    private FeatureMaxima _enwiki = null!;
+    private ArticleFeatureSet _features;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = FindRepoRoot();
+        _html = File.ReadAllText(Path.Combine(root, "..", "shared", "data", "liftwing", "parsoid", "enwiki_70793851_rev1321555271.html"));
+        var parameters = ArticleQualityParameters.Load(Path.Combine(root, "models", "articlequality", "parameters.json"));
+        var table = FeatureMaximaTable.Load(Path.Combine(root, "models", "articlequality", "feature_values.tsv"), parameters.MaximaFloors);
+        _enwiki = table.TryGet("en", out var m) ? m : throw new InvalidOperationException("enwiki maxima missing");
+        _scorer = new ArticleQualityScorer(parameters);
+        _features = ParsoidFeatureExtractor.Extract(_html);
+    }
+
+    [Benchmark]
+    public ArticleFeatureSet Features() => ParsoidFeatureExtractor.Extract(_html);
+
+    [Benchmark]
+    public double Score() => _scorer.Predict(_features, _enwiki).Score;
+
+    [Benchmark(Baseline = true)]
+    public double FeaturesAndScore() => _scorer.Predict(ParsoidFeatureExtractor.Extract(_html), _enwiki).Score;
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LiftWing.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("LiftWing.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using LiftWing.Training.RevertRisk;
+
+namespace LiftWing.Cli.Commands;
+
+/// <summary><c>liftwing train revertrisk --data &lt;csv&gt; --out &lt;dir&gt;</c>.</summary>
+public static class TrainRevertRiskCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var data = new Option<FileInfo>("--data") { Required = true, Description = "The labelled CSV (knowledge_integrity data_sample.csv layout)." };
+        var output = new Option<DirectoryInfo>("--out") { Required = true, Description = "Where model.json, metrics.json and model_card.md go." };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => new GbdtTrainingOptions().Seed, Description = "Seed for folds and trees." };
+        var command = new Command("revertrisk", "Train the revert-risk GBDT and cross-validate it.") { data, output, seed };
+        command.SetAction(parse =>
+        {
+            var dataFile = parse.GetValue(data)!;
+            if (!dataFile.Exists)
+            {
+                Console.Error.WriteLine($"error: {dataFile.FullName} does not exist");
+                return 2;
+            }
+
+            var options = new GbdtTrainingOptions { Seed = parse.GetValue(seed) };
+            try
+            {
+                RevertRiskTrainer.Run(dataFile.FullName, parse.GetValue(output)!.FullName, options, Console.Out);
+                return 0;
+            }
+            catch (InvalidDataException ex)
+            {
+                Console.Error.WriteLine($"error: {ex.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

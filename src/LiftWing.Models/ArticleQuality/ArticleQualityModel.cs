@@ -1,0 +1,189 @@
+using System.Text.Json;
+using LiftWing.Core.Errors;
+using LiftWing.Core.Inference;
+using LiftWing.Core.Models;
+using LiftWing.Wiki.ArticleFeatures;
+using LiftWing.Wiki.MediaWiki;
+using LiftWing.Wiki.Sources;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiftWing.Models.ArticleQuality;
+
+/// <summary>
+/// Lift Wing's language-agnostic <c>articlequality</c> (v1): fetch a revision's Parsoid HTML (or take it from
+/// the request), count its features, normalise them with the wiki's maxima and score them with the published
+/// ordinal logit. Preprocess validates, fetches and extracts; predict scores; postprocess writes the JSON.
+/// </summary>
+public sealed class ArticleQualityModel : ModelBase<object, object>
+{
+    // Shared when the host has no IHttpClientFactory: one pooled handler for every model instance.
+    private static readonly Lazy<HttpClient> s_http = new(() => new HttpClient(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+    })
+    { Timeout = Timeout.InfiniteTimeSpan });
+
+    private readonly ArticleQualityOptions _options;
+    private readonly IServiceProvider _services;
+    private ArticleQualityScorer? _scorer;
+    private FeatureMaximaTable? _maxima;
+    private IRevisionHtmlSource? _source;
+
+    /// <summary>Creates the model from its definition; <see cref="ModelBase{TInput,TOutput}.LoadAsync"/> reads the files.</summary>
+    public ArticleQualityModel(ModelConfig config, IServiceProvider services) : base(config)
+    {
+        _services = services ?? throw new ArgumentNullException(nameof(services));
+        _options = config.GetOptions<ArticleQualityOptions>();
+        if (_options.MaxInstances < 1 || _options.BatchConcurrency < 1 || _options.MaxHtmlBytes < 1 || _options.TimeoutSeconds <= 0)
+        {
+            throw new InvalidDataException($"model '{config.Name}': max_instances, batch_concurrency, max_html_bytes and timeout_seconds must be positive.");
+        }
+    }
+
+    /// <summary>Where revision HTML comes from (after load).</summary>
+    public IRevisionHtmlSource Source => _source ?? throw new InvalidOperationException("the model is not loaded.");
+
+    /// <inheritdoc />
+    protected override Task LoadCoreAsync(ModelLoadContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var parameters = ArticleQualityParameters.Load(context.GetArtifact("parameters"));
+        _maxima = FeatureMaximaTable.Load(Config.ResolvePath(_options.MaximaPath), parameters.MaximaFloors);
+        _scorer = new ArticleQualityScorer(parameters);
+        _source = RevisionHtmlSources.Create(_options.Source, Config.ResolvePath, CreateClient);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override string? GetCacheKey(InferenceRequest request) =>
+        request is null ? null : ArticleQualityRequestParser.CacheKey(request.Body);
+
+    /// <inheritdoc />
+    protected override async ValueTask<object> PreprocessAsync(InferenceRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var maxima = _maxima ?? throw new InvalidOperationException("the model is not loaded.");
+        var body = request.Body;
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidInputException("Please verify that request input is a json dict");
+        }
+
+        if (!body.TryGetProperty("instances", out var instances))
+        {
+            var item = ArticleQualityRequestParser.ParseItem(body, maxima, _options.MaxHtmlBytes);
+            await FillFeaturesAsync(item, cancellationToken).ConfigureAwait(false);
+            return new ArticleQualityInput([item], IsBatch: false);
+        }
+
+        var items = ParseBatch(instances, maxima);
+        await Parallel.ForEachAsync(
+            items.Where(i => i.Error is null),
+            new ParallelOptions { MaxDegreeOfParallelism = _options.BatchConcurrency, CancellationToken = cancellationToken },
+            async (item, ct) =>
+            {
+                try
+                {
+                    await FillFeaturesAsync(item, ct).ConfigureAwait(false);
+                }
+                catch (LiftWingException ex)
+                {
+                    item.Error = ex;
+                }
+            }).ConfigureAwait(false);
+        return new ArticleQualityInput(items, IsBatch: true);
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask<object> PredictAsync(object input, InferenceRequest request, CancellationToken cancellationToken)
+    {
+        var scorer = _scorer ?? throw new InvalidOperationException("the model is not loaded.");
+        var batch = (ArticleQualityInput)input;
+        foreach (var item in batch.Items)
+        {
+            if (item.Error is null)
+            {
+                item.Prediction = scorer.Predict(item.Features, item.Maxima!);
+            }
+        }
+
+        return ValueTask.FromResult<object>(batch);
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask<InferenceResponse> PostprocessAsync(object output, InferenceRequest request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(ArticleQualityResponseWriter.Write((ArticleQualityInput)output, Config.Name, Config.Version));
+
+    private List<ArticleQualityItem> ParseBatch(JsonElement instances, FeatureMaximaTable maxima)
+    {
+        if (instances.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidInputException("Expected \"instances\" to be a list of request objects.");
+        }
+
+        var count = instances.GetArrayLength();
+        if (count == 0)
+        {
+            throw new InvalidInputException("\"instances\" must not be empty.");
+        }
+
+        if (count > _options.MaxInstances)
+        {
+            throw new InvalidInputException($"Too many instances: {count} (the limit is {_options.MaxInstances}).");
+        }
+
+        var items = new List<ArticleQualityItem>(count);
+        foreach (var instance in instances.EnumerateArray())
+        {
+            try
+            {
+                if (instance.ValueKind == JsonValueKind.Object && instance.TryGetProperty("instances", out _))
+                {
+                    throw new InvalidInputException("An instance cannot hold \"instances\" itself.");
+                }
+
+                items.Add(ArticleQualityRequestParser.ParseItem(instance, maxima, _options.MaxHtmlBytes));
+            }
+            catch (InvalidInputException ex)
+            {
+                items.Add(new ArticleQualityItem { Error = ex });
+            }
+        }
+
+        return items;
+    }
+
+    private async Task FillFeaturesAsync(ArticleQualityItem item, CancellationToken cancellationToken)
+    {
+        var html = item.Html ?? await Source.GetRevisionHtmlAsync(item.Lang, item.RevisionId!.Value, cancellationToken).ConfigureAwait(false);
+        item.Features = ParsoidFeatureExtractor.Extract(html);
+        item.Html = null; // the features are all later stages need; let a large page go
+        if (item.Features.Characters == 0)
+        {
+            throw new InvalidInputException(item.RevisionId is { } rev
+                ? $"Article with language {item.Lang} and revid {rev} has no paragraph text to score."
+                : $"The html has no paragraph text to score (lang {item.Lang}).");
+        }
+    }
+
+    private MediaWikiRestClient CreateClient()
+    {
+        var wikiUrl = _options.WikiUrl is { Length: > 0 } configured ? configured : Environment.GetEnvironmentVariable("WIKI_URL");
+        Uri? baseUri = null;
+        if (!string.IsNullOrWhiteSpace(wikiUrl) && !Uri.TryCreate(wikiUrl, UriKind.Absolute, out baseUri))
+        {
+            throw new InvalidDataException($"model '{Config.Name}': wiki_url/WIKI_URL '{wikiUrl}' is not an absolute URL.");
+        }
+
+        var http = _services.GetService<IHttpClientFactory>()?.CreateClient(MediaWikiRestClient.HttpClientName) ?? s_http.Value;
+        var options = new MediaWikiRestOptions
+        {
+            WikiUrl = baseUri,
+            UserAgent = _options.UserAgent,
+            Timeout = TimeSpan.FromSeconds(_options.TimeoutSeconds),
+            MaxResponseBytes = _options.MaxHtmlBytes,
+        };
+        return new MediaWikiRestClient(http, options, _services.GetService<TimeProvider>());
+    }
+}

@@ -1,0 +1,29 @@
+namespace LiftWing.Models.ArticleQuality;
+
+/// <summary>The <c>options:</c> of an articlequality model.yaml (snake_case keys).</summary>
+public sealed class ArticleQualityOptions
+{
+    /// <summary>Where revision HTML comes from: <c>live</c> (the default) or <c>fixtures:DIR</c> (relative to the model folder).</summary>
+    public string Source { get; set; } = "live";
+
+    /// <summary>The per-wiki feature maxima table (Lift Wing's feature_values.tsv), relative to the model folder.</summary>
+    public string MaximaPath { get; set; } = "feature_values.tsv";
+
+    /// <summary>An internal MediaWiki endpoint used with a Host header; when unset, the <c>WIKI_URL</c> environment variable, else the public wikis.</summary>
+    public string? WikiUrl { get; set; }
+
+    /// <summary>The User-Agent of HTML fetches.</summary>
+    public string UserAgent { get; set; } = "LiftWing articlequality model";
+
+    /// <summary>The limit for one fetch attempt, in seconds. The default is 5.</summary>
+    public double TimeoutSeconds { get; set; } = 5;
+
+    /// <summary>The most items in one <c>instances</c> request. The default is 50.</summary>
+    public int MaxInstances { get; set; } = 50;
+
+    /// <summary>How many revisions of one batch are fetched at the same time. The default is 4.</summary>
+    public int BatchConcurrency { get; set; } = 4;
+
+    /// <summary>The largest HTML accepted, fetched or sent in a request, in bytes (UTF-8). The default is 20 MiB.</summary>
+    public long MaxHtmlBytes { get; set; } = 20L * 1024 * 1024;
+}

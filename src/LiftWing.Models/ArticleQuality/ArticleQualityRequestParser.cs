@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LiftWing.Core.Errors;
+
+namespace LiftWing.Models.ArticleQuality;
+
+/// <summary>
+/// Validates articlequality requests: <c>{"rev_id", "lang", "extended_output"}</c> (Lift Wing), and the
+/// extensions <c>{"lang", "html", "extended_output"}</c> and <c>{"instances": [...]}</c>. Every bad input is a
+/// 400 naming the field, where Lift Wing answers 500 for several of them.
+/// </summary>
+internal static class ArticleQualityRequestParser
+{
+    /// <summary>Parses one request object (a whole request or one batch instance).</summary>
+    public static ArticleQualityItem ParseItem(JsonElement body, FeatureMaximaTable maxima, long maxHtmlBytes)
+    {
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidInputException("Please verify that request input is a json dict");
+        }
+
+        var lang = ParseLang(body, maxima, out var wikiMaxima);
+        var extended = ParseExtendedOutput(body);
+        var hasRev = body.TryGetProperty("rev_id", out var revElement) && revElement.ValueKind != JsonValueKind.Null;
+        var hasHtml = body.TryGetProperty("html", out var htmlElement) && htmlElement.ValueKind != JsonValueKind.Null;
+        if (hasRev && hasHtml)
+        {
+            throw new InvalidInputException("Send either \"rev_id\" (to score a saved revision) or \"html\" (to score Parsoid HTML), not both.");
+        }
+
+        if (hasHtml)
+        {
+            if (htmlElement.ValueKind != JsonValueKind.String || htmlElement.GetString() is not { Length: > 0 } html)
+            {
+                throw new InvalidInputException("Expected \"html\" to be a non-empty string of Parsoid HTML.");
+            }
+
+            if (Encoding.UTF8.GetByteCount(html) > maxHtmlBytes)
+            {
+                throw new InvalidInputException($"\"html\" is larger than the {maxHtmlBytes}-byte limit.", 413);
+            }
+
+            return new ArticleQualityItem { Lang = lang, Html = html, ExtendedOutput = extended, Maxima = wikiMaxima };
+        }
+
+        if (!hasRev)
+        {
+            throw new InvalidInputException("Missing \"rev_id\" in input data (or send \"html\" to score Parsoid HTML).");
+        }
+
+        return new ArticleQualityItem { Lang = lang, RevisionId = ParseRevisionId(revElement), ExtendedOutput = extended, Maxima = wikiMaxima };
+    }
+
+    /// <summary>The model's cache key, or null when the request is not cacheable (batches, invalid requests).</summary>
+    public static string? CacheKey(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object
+            || body.TryGetProperty("instances", out _)
+            || !body.TryGetProperty("lang", out var langElement) || langElement.ValueKind != JsonValueKind.String
+            || langElement.GetString() is not { Length: > 0 } lang)
+        {
+            return null;
+        }
+
+        bool extended;
+        try
+        {
+            extended = ParseExtendedOutput(body);
+        }
+        catch (InvalidInputException)
+        {
+            return null;
+        }
+
+        var flag = extended ? "true" : "false";
+        var hasHtml = body.TryGetProperty("html", out var html) && html.ValueKind == JsonValueKind.String;
+        var hasRev = body.TryGetProperty("rev_id", out var rev) && rev.ValueKind == JsonValueKind.Number;
+        if (hasHtml && !hasRev)
+        {
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(html.GetString()!)));
+            return $"html:{lang}wiki:{flag}:{hash}";
+        }
+
+        return hasRev && !hasHtml && rev.TryGetInt64(out var id) && id > 0 ? $"{lang}wiki:{id}:{flag}" : null;
+    }
+
+    /// <summary>Lift Wing's <c>strtobool</c> on a string, plus JSON booleans (a 500 in Lift Wing); absent is false.</summary>
+    public static bool ParseExtendedOutput(JsonElement body)
+    {
+        if (!body.TryGetProperty("extended_output", out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            return false;
+        }
+
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            case JsonValueKind.String:
+                switch (e.GetString()!.ToLowerInvariant())
+                {
+                    case "y" or "yes" or "t" or "true" or "on" or "1":
+                        return true;
+                    case "n" or "no" or "f" or "false" or "off" or "0":
+                        return false;
+                }
+
+                break;
+        }
+
+        throw new InvalidInputException($"Expected \"extended_output\" to be a boolean or one of \"true\"/\"false\" (got {Describe(e)}).");
+    }
+
+    private static string ParseLang(JsonElement body, FeatureMaximaTable maxima, out FeatureMaxima wikiMaxima)
+    {
+        if (!body.TryGetProperty("lang", out var e) || e.ValueKind == JsonValueKind.Null)
+        {
+            throw new InvalidInputException("Missing \"lang\" in input data.");
+        }
+
+        if (e.ValueKind != JsonValueKind.String || e.GetString() is not { Length: > 0 } lang)
+        {
+            throw new InvalidInputException($"Expected \"lang\" to be a non-empty string such as \"en\" (got {Describe(e)}).");
+        }
+
+        if (!maxima.TryGet(lang, out wikiMaxima))
+        {
+            var shown = lang.Length > 40 ? lang[..40] + "…" : lang;
+            throw new InvalidInputException($"Unsupported lang \"{shown}\": the articlequality model has no feature maxima for {shown}wiki.");
+        }
+
+        return lang;
+    }
+
+    private static long ParseRevisionId(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out var id))
+        {
+            throw new InvalidInputException($"Expected \"rev_id\" to be an integer (got {Describe(e)}).");
+        }
+
+        return id > 0 ? id : throw new InvalidInputException($"\"rev_id\" must be a positive integer (got {id}).");
+    }
+
+    private static string Describe(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => $"the string \"{Truncate(e.GetString()!)}\"",
+        JsonValueKind.Number => $"the number {Truncate(e.GetRawText())}",
+        JsonValueKind.True or JsonValueKind.False => $"the boolean {e.GetRawText()}",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => e.ValueKind.ToString().ToLowerInvariant(),
+    };
+
+    private static string Truncate(string s) => s.Length > 40 ? s[..40] + "…" : s;
+}

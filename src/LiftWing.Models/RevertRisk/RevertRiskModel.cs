@@ -1,0 +1,254 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LiftWing.Core.Errors;
+using LiftWing.Core.Inference;
+using LiftWing.Core.Models;
+using LiftWing.Runtimes.Gbdt;
+using LiftWing.Wiki.MediaWiki;
+using LiftWing.Wiki.RevertRisk;
+using LiftWing.Wiki.Revisions;
+using Microsoft.Extensions.Configuration;
+
+namespace LiftWing.Models.RevertRisk;
+
+/// <summary>
+/// <c>revertrisk-language-agnostic</c>: the probability that an edit will be reverted, from edit-type counts of the
+/// parent → current wikitext diff, the byte delta, the user and the edit's tags and summary, scored by the project's
+/// GBDT (<c>model.json</c>, <see cref="TreeEnsembleModel"/>). Lift Wing's four input forms and its answers and errors.
+/// </summary>
+public sealed class RevertRiskModel : ModelBase<RevertRiskBatch, RevertRiskBatch>
+{
+    private readonly IServiceProvider _services;
+    private RevertRiskOptions _options = new();
+    private RevertRiskRequestParser _parser = new(new RevertRiskOptions());
+    private TreeEnsembleModel? _model;
+    private IRevisionSource? _source;
+    private HttpClient? _http;
+    private IEditTypeCounter _counter = new MwEditTypeCounter();
+
+    /// <summary>Creates the model server from its config (options bound at load).</summary>
+    public RevertRiskModel(ModelConfig config, IServiceProvider services)
+        : base(config) => _services = services;
+
+    /// <summary>The revision source in use (after load).</summary>
+    internal IRevisionSource? Source => _source;
+
+    /// <inheritdoc />
+    protected override Task LoadCoreAsync(ModelLoadContext context, CancellationToken cancellationToken)
+    {
+        var configuration = context.Services.GetService(typeof(IConfiguration)) as IConfiguration;
+        _options = ApplyEnvironment(Config.GetOptions<RevertRiskOptions>(), configuration);
+        _parser = new RevertRiskRequestParser(_options);
+        _model = TreeEnsembleModel.Load(context.GetArtifact("model"));
+        if (!_model.FeatureNames.SequenceEqual(RevertRiskFeatures.Names, StringComparer.Ordinal))
+        {
+            throw new InvalidDataException("model.json was trained on other features than RevertRiskFeatures.Names; retrain it");
+        }
+
+        _counter = context.Services.GetService(typeof(IEditTypeCounter)) as IEditTypeCounter ?? new MwEditTypeCounter();
+        _source = context.Services.GetService(typeof(IRevisionSource)) as IRevisionSource;
+        if (_source is null)
+        {
+            _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            _source = RevisionSourceFactory.Create(_options.RevisionSource, _http, new MediaWikiClientOptions
+            {
+                WikiUrl = string.IsNullOrWhiteSpace(_options.WikiUrl) ? null : new Uri(_options.WikiUrl),
+                ForceHttp = _options.ForceHttp,
+                Timeout = TimeSpan.FromSeconds(_options.MediawikiTimeoutSeconds),
+                MaxRetries = _options.MediawikiMaxRetries,
+            }, Config.Directory);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    protected override async ValueTask<RevertRiskBatch> PreprocessAsync(InferenceRequest request, CancellationToken cancellationToken)
+    {
+        var parsed = _parser.Parse(request.Body);
+        if (parsed.Kind == RevertRiskRequestKind.RevisionData)
+        {
+            var inline = parsed.Inline!;
+            var item = new RevertRiskItem(new RevisionKey(-1, inline.Lang)) { Features = RevisionFeatures.Compute(inline, _counter, cancellationToken) };
+            return new RevertRiskBatch(parsed.Kind, [item]);
+        }
+
+        var items = parsed.Keys.Select(k => new RevertRiskItem(k)).ToArray();
+        try
+        {
+            await Task.WhenAll(items.Select(item => FetchAsync(item, cancellationToken))).ConfigureAwait(false);
+        }
+        catch (MediaWikiUnavailableException ex)
+        {
+            throw new InferenceException(RevertRiskMessages.MediaWikiFailure, ex);
+        }
+
+        var failures = items.Where(i => i.Error is not null).Select(i => (i.Key, i.Error!)).ToList();
+        if (failures.Count == items.Length)
+        {
+            throw new UpstreamDataException(422, RevertRiskMessages.AllFailed(failures), failures[0].Item2);
+        }
+
+        return new RevertRiskBatch(parsed.Kind, items);
+    }
+
+    private async Task FetchAsync(RevertRiskItem item, CancellationToken cancellationToken)
+    {
+        var result = await _source!.GetRevisionAsync(item.Key.Lang, item.Key.RevisionId, cancellationToken).ConfigureAwait(false);
+        if (result.Revision is null)
+        {
+            item.Error = result.ReasonCode;
+            return;
+        }
+
+        item.Features = RevisionFeatures.Compute(result.Revision, _counter, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask<RevertRiskBatch> PredictAsync(RevertRiskBatch input, InferenceRequest request, CancellationToken cancellationToken)
+    {
+        var model = _model ?? throw new InferenceException("model is not loaded");
+        foreach (var item in input.Items)
+        {
+            if (item.Features is { } features)
+            {
+                item.Probability = model.PredictProbability(features);
+            }
+        }
+
+        return ValueTask.FromResult(input);
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask<InferenceResponse> PostprocessAsync(RevertRiskBatch output, InferenceRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            if (output.Kind == RevertRiskRequestKind.Batch)
+            {
+                writer.WriteStartObject();
+                writer.WriteStartArray("predictions");
+                foreach (var item in output.Items.Where(i => i.Error is null))
+                {
+                    WritePrediction(writer, item);
+                }
+
+                writer.WriteEndArray();
+                var errors = output.Items.Where(i => i.Error is not null).ToArray();
+                if (errors.Length > 0)
+                {
+                    writer.WriteStartArray("errors");
+                    foreach (var item in errors)
+                    {
+                        writer.WriteStringValue(RevertRiskMessages.BatchError(item.Key, item.Error!));
+                    }
+
+                    writer.WriteEndArray();
+                }
+
+                writer.WriteEndObject();
+            }
+            else
+            {
+                WritePrediction(writer, output.Items[0]);
+            }
+        }
+
+        return ValueTask.FromResult(InferenceResponse.FromUtf8(buffer.ToArray()));
+    }
+
+    private void WritePrediction(Utf8JsonWriter writer, RevertRiskItem item)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("model_name", Name);
+        writer.WriteString("model_version", Version);
+        writer.WriteString("wiki_db", item.Key.WikiDb);
+        writer.WriteNumber("revision_id", item.Key.RevisionId);
+        writer.WriteStartObject("output");
+        writer.WriteBoolean("prediction", item.Probability >= _options.Threshold);
+        writer.WriteStartObject("probabilities");
+        writer.WriteNumber("true", item.Probability);
+        writer.WriteNumber("false", 1 - item.Probability);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>{wiki}:{rev_id}</c> for one revision (single or event), <c>{wiki}:{id,id,…}</c> for a batch, and a sha256 of
+    /// the canonical revision for <c>revision_data</c>. Invalid requests are not cacheable.
+    /// </summary>
+    public override string? GetCacheKey(InferenceRequest request)
+    {
+        RevertRiskRequest parsed;
+        try
+        {
+            parsed = _parser.Parse(request.Body);
+        }
+        catch (InvalidInputException)
+        {
+            return null;
+        }
+
+        if (parsed.Inline is { } inline)
+        {
+            var canonical = JsonSerializer.SerializeToUtf8Bytes(inline);
+            return "revision_data:" + Convert.ToHexStringLower(SHA256.HashData(canonical));
+        }
+
+        var wiki = parsed.Keys[0].WikiDb;
+        return parsed.Kind == RevertRiskRequestKind.Batch
+            ? $"{wiki}:{string.Join(',', parsed.Keys.Select(k => k.RevisionId))}"
+            : $"{wiki}:{parsed.Keys[0].RevisionId}";
+    }
+
+    /// <inheritdoc />
+    public override ValueTask DisposeAsync()
+    {
+        _http?.Dispose();
+        return base.DisposeAsync();
+    }
+
+    // Lift Wing's environment variables win over model.yaml, so a deployment can repoint the wiki without editing it.
+    private static RevertRiskOptions ApplyEnvironment(RevertRiskOptions options, IConfiguration? configuration)
+    {
+        string? Setting(string name) => configuration?[name] is { Length: > 0 } v ? v : Environment.GetEnvironmentVariable(name) is { Length: > 0 } e ? e : null;
+
+        if (Setting("WIKI_URL") is { } wikiUrl)
+        {
+            options.WikiUrl = wikiUrl;
+        }
+
+        if (Setting("FORCE_HTTP") is { } forceHttp)
+        {
+            options.ForceHttp = StrToBool(forceHttp, "FORCE_HTTP");
+        }
+
+        if (Setting("AIOHTTP_CLIENT_TIMEOUT") is { } timeout)
+        {
+            options.MediawikiTimeoutSeconds = double.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (Setting("ALLOW_REVISION_JSON_INPUT") is { } allow)
+        {
+            options.AllowRevisionJsonInput = StrToBool(allow, "ALLOW_REVISION_JSON_INPUT");
+        }
+
+        if (Setting("REVERTRISK_REVISION_SOURCE") is { } source)
+        {
+            options.RevisionSource = source;
+        }
+
+        return options;
+    }
+
+    // Lift Wing's type_utils.strtobool.
+    private static bool StrToBool(string value, string name) => value.Trim().ToLowerInvariant() switch
+    {
+        "y" or "yes" or "t" or "true" or "on" or "1" => true,
+        "n" or "no" or "f" or "false" or "off" or "0" => false,
+        _ => throw new InvalidDataException($"{name}: invalid truth value '{value}'"),
+    };
+}

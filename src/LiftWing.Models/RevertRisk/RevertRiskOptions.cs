@@ -1,0 +1,33 @@
+namespace LiftWing.Models.RevertRisk;
+
+/// <summary>
+/// <c>options:</c> of <c>models/revertrisk-language-agnostic/model.yaml</c> (snake_case keys). Environment variables
+/// <c>WIKI_URL</c>, <c>FORCE_HTTP</c>, <c>AIOHTTP_CLIENT_TIMEOUT</c> and <c>ALLOW_REVISION_JSON_INPUT</c> (Lift Wing's names)
+/// override them when set.
+/// </summary>
+public sealed class RevertRiskOptions
+{
+    /// <summary>Accept <c>{"revision_data": …}</c> (pre-save) requests. Default true in the shipped config.</summary>
+    public bool AllowRevisionJsonInput { get; set; }
+
+    /// <summary>Where revisions come from: <c>live</c>, <c>fixtures:DIR</c> or <c>dump:FILE</c> (relative to the model folder). Default live.</summary>
+    public string RevisionSource { get; set; } = "live";
+
+    /// <summary>Internal MediaWiki API base URL, sent with a <c>Host</c> header (Lift Wing's <c>WIKI_URL</c>). Default none.</summary>
+    public string? WikiUrl { get; set; }
+
+    /// <summary>Use http:// for the public host. Default false.</summary>
+    public bool ForceHttp { get; set; }
+
+    /// <summary>Per-request MediaWiki timeout in seconds. Default 5 (Lift Wing's AIOHTTP_CLIENT_TIMEOUT).</summary>
+    public double MediawikiTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Retries on 5xx/maxlag/ratelimited. Default 3.</summary>
+    public int MediawikiMaxRetries { get; set; } = 3;
+
+    /// <summary>Most <c>instances</c> per request. Default 20, as Lift Wing.</summary>
+    public int MaxInstances { get; set; } = 20;
+
+    /// <summary><c>prediction</c> is true when the probability is at least this. Default 0.5.</summary>
+    public double Threshold { get; set; } = 0.5;
+}

@@ -1,0 +1,109 @@
+using V2ModelMetadata = LiftWing.Core.Models.ModelMetadata;
+using Microsoft.ML.OnnxRuntime;
+
+
+namespace LiftWing.Runtimes.Onnx;
+
+/// <summary>
+/// An ONNX Runtime inference session on the CPU, with its graph signature described once. Generic: it knows
+/// nothing about what the graph computes. <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/>
+/// is thread-safe, so one instance serves concurrent requests.
+/// </summary>
+public sealed class OnnxSession : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly RunOptions _runOptions = new();
+
+    private OnnxSession(InferenceSession session, string path)
+    {
+        _session = session;
+        Path = path;
+        Inputs = Describe(session.InputMetadata);
+        Outputs = Describe(session.OutputMetadata);
+    }
+
+    /// <summary>The model file.</summary>
+    public string Path { get; }
+
+    /// <summary>The graph inputs, in graph order.</summary>
+    public IReadOnlyList<OnnxTensorInfo> Inputs { get; }
+
+    /// <summary>The graph outputs, in graph order.</summary>
+    public IReadOnlyList<OnnxTensorInfo> Outputs { get; }
+
+    /// <summary>The underlying session, for callers that need more than <see cref="Run"/>.</summary>
+    public InferenceSession Session => _session;
+
+    /// <summary>Loads a model file. Throws <see cref="InvalidDataException"/> naming the file when ONNX Runtime refuses it.</summary>
+    public static OnnxSession Create(string path, OnnxSessionOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"ONNX model {path} does not exist.", path);
+        }
+
+        options ??= new OnnxSessionOptions();
+        using var so = new SessionOptions
+        {
+            GraphOptimizationLevel = options.OptimizeGraph ? GraphOptimizationLevel.ORT_ENABLE_ALL : GraphOptimizationLevel.ORT_DISABLE_ALL,
+            ExecutionMode = options.ParallelExecution ? ExecutionMode.ORT_PARALLEL : ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = options.IntraOpThreads,
+            InterOpNumThreads = options.InterOpThreads,
+        };
+        so.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");
+        try
+        {
+            return new OnnxSession(new InferenceSession(path, so), path);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new InvalidDataException($"ONNX Runtime could not load {System.IO.Path.GetFileName(path)}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Finds an input by name, or null.</summary>
+    public OnnxTensorInfo? FindInput(string name) => Inputs.FirstOrDefault(i => i.Name == name);
+
+    /// <summary>Finds an output by name, or null.</summary>
+    public OnnxTensorInfo? FindOutput(string name) => Outputs.FirstOrDefault(o => o.Name == name);
+
+    /// <summary>The V2 metadata of the graph.</summary>
+    public V2ModelMetadata ToMetadata() => new()
+    {
+        Platform = "onnxruntime",
+        Inputs = Inputs.Select(i => i.ToTensorSpec()).ToList(),
+        Outputs = Outputs.Select(o => o.ToTensorSpec()).ToList(),
+    };
+
+    /// <summary>
+    /// Runs the graph. The caller owns the input values and must dispose the returned outputs (in the order of
+    /// <paramref name="outputNames"/>).
+    /// </summary>
+    public IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyList<string> inputNames, IReadOnlyList<OrtValue> inputs, IReadOnlyList<string> outputNames)
+    {
+        ArgumentNullException.ThrowIfNull(inputNames);
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(outputNames);
+        return _session.Run(_runOptions, inputNames.ToArray(), inputs.ToArray(), outputNames.ToArray());
+    }
+
+    /// <summary>Runs the graph with named inputs.</summary>
+    public IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyDictionary<string, OrtValue> inputs, IReadOnlyList<string> outputNames)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return Run(inputs.Keys.ToArray(), inputs.Values.ToArray(), outputNames);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _runOptions.Dispose();
+        _session.Dispose();
+    }
+
+    private static List<OnnxTensorInfo> Describe(IReadOnlyDictionary<string, NodeMetadata> metadata) =>
+        metadata.Where(kv => kv.Value.IsTensor)
+            .Select(kv => new OnnxTensorInfo(kv.Key, kv.Value.ElementDataType, kv.Value.Dimensions.Select(d => d < 0 ? -1L : d).ToArray()))
+            .ToList();
+}

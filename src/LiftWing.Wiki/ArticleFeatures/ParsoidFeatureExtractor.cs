@@ -1,0 +1,172 @@
+using System.Globalization;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace LiftWing.Wiki.ArticleFeatures;
+
+/// <summary>
+/// Computes the article-quality features from a revision's Parsoid HTML
+/// (<c>GET /w/rest.php/v1/revision/{id}/html</c>), following Lift Wing's <c>get_article_features</c> on top
+/// of mwparserfromhtml 1.0. The HTML is parsed with a real HTML5 parser (AngleSharp). See
+/// <c>docs/articlequality.md</c> for each counting rule and where this port may differ from the Python one.
+/// </summary>
+public static class ParsoidFeatureExtractor
+{
+    /// <summary>Images at or below this area (height × width, in px²) are icons and do not count as media.</summary>
+    public const long MaxIconPixelArea = 100 * 100;
+
+    // HtmlParser keeps no per-document state, so one instance serves every thread.
+    private static readonly HtmlParser s_parser = new(new HtmlParserOptions { IsKeepingSourceReferences = false });
+
+    /// <summary>Parses the HTML and computes the nine features.</summary>
+    public static ArticleFeatureSet Extract(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        using var document = s_parser.ParseDocument(html);
+        return Extract(document);
+    }
+
+    /// <summary>Computes the nine features of a parsed document.</summary>
+    public static ArticleFeatureSet Extract(IDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var counts = new Counts();
+        if (document.DocumentElement is { } root)
+        {
+            Count(root, ParsoidElements.HasTransclusionId(root), ref counts);
+        }
+
+        return new ArticleFeatureSet(
+            Characters: CharacterCount(document),
+            Refs: counts.Refs,
+            Wikilinks: counts.Wikilinks,
+            Categories: counts.Categories,
+            Media: counts.Images + counts.Videos + counts.Audio,
+            Headings: counts.Headings,
+            Sources: counts.Sources,
+            Infobox: HasLeadInfobox(document),
+            Messagebox: counts.Messageboxes > 0);
+    }
+
+    /// <summary>The article's own plain text: the kept paragraphs, each stripped, joined with a newline.</summary>
+    public static string Plaintext(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        using var document = s_parser.ParseDocument(html);
+        return document.Body is { } body ? PythonText.JoinStripped(ParsoidPlaintext.Paragraphs(body)) : "";
+    }
+
+    private static int CharacterCount(IDocument document)
+    {
+        if (document.Body is not { } body)
+        {
+            return 0;
+        }
+
+        var paragraphs = ParsoidPlaintext.Paragraphs(body);
+        if (paragraphs.Count == 0)
+        {
+            return 0;
+        }
+
+        // len("\n".join(p.strip() for p in paragraphs)), in code points.
+        var n = paragraphs.Count - 1;
+        foreach (var p in paragraphs)
+        {
+            n += PythonText.CodePointLength(PythonText.Strip(p));
+        }
+
+        return n;
+    }
+
+    /// <summary><c>get_infobox</c>: only the direct children of the first <c>section</c> are looked at.</summary>
+    private static bool HasLeadInfobox(IDocument document)
+    {
+        var lead = document.DocumentElement is { } root ? ParsoidElements.FirstDescendant(root, "section") : null;
+        for (var child = lead?.FirstElementChild; child is not null; child = child.NextElementSibling)
+        {
+            if (ParsoidElements.IsInfobox(child))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Count(IElement element, bool transcluded, ref Counts counts)
+    {
+        switch (element.LocalName)
+        {
+            case "sup" when ParsoidElements.IsCitation(element):
+                counts.Refs++;
+                break;
+            case "a" when !transcluded && ParsoidElements.IsWikilink(element)
+                && !(element.GetAttribute("href") ?? "").EndsWith("redlink=1", StringComparison.Ordinal):
+                counts.Wikilinks++;
+                break;
+            case "link" when !transcluded && ParsoidElements.IsCategory(element):
+                counts.Categories++;
+                break;
+            case "h2" or "h3":
+                counts.Headings++;
+                break;
+            case "li" when ParsoidElements.IsReference(element):
+                counts.Sources++;
+                break;
+            case "table" when ParsoidElements.IsMessagebox(element):
+                counts.Messageboxes++;
+                break;
+        }
+
+        if (ParsoidElements.IsMedia(element))
+        {
+            CountMedia(element, ref counts);
+        }
+
+        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+        {
+            Count(child, transcluded || ParsoidElements.HasTransclusionId(child), ref counts);
+        }
+    }
+
+    private static void CountMedia(IElement element, ref Counts counts)
+    {
+        if (ParsoidElements.FirstDescendant(element, "img") is { } img)
+        {
+            // Media(): height and width of the first img, -1 when absent; only images above icon size count.
+            if (Dimension(img, "height") * Dimension(img, "width") > MaxIconPixelArea)
+            {
+                counts.Images++;
+            }
+        }
+        else if (ParsoidElements.FirstDescendant(element, "audio") is not null)
+        {
+            counts.Audio++;
+        }
+        else if (ParsoidElements.FirstDescendant(element, "video") is not null)
+        {
+            counts.Videos++;
+        }
+    }
+
+    /// <summary>Python's <c>int(attr)</c> with -1 for a missing attribute; an unparsable one also counts as -1 (Python would raise).</summary>
+    private static long Dimension(IElement img, string name) =>
+        img.GetAttribute(name) is { } v
+        && long.TryParse(v, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : -1;
+
+    private struct Counts
+    {
+        public int Refs;
+        public int Wikilinks;
+        public int Categories;
+        public int Images;
+        public int Videos;
+        public int Audio;
+        public int Headings;
+        public int Sources;
+        public int Messageboxes;
+    }
+}

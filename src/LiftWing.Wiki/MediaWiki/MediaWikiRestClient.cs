@@ -1,0 +1,163 @@
+using System.Net;
+using System.Text;
+using LiftWing.Core.Errors;
+
+namespace LiftWing.Wiki.MediaWiki;
+
+/// <summary>
+/// The MediaWiki REST API calls LiftWing needs: the Parsoid HTML of one revision
+/// (<c>GET /w/rest.php/v1/revision/{id}/html</c>). One retry on transient failures (5xx, 429, timeouts,
+/// connection errors); a missing or hidden revision is a clear 422 instead of Lift Wing's 500.
+/// </summary>
+public sealed class MediaWikiRestClient
+{
+    /// <summary>The name of the <see cref="IHttpClientFactory"/> client, when the host registers one.</summary>
+    public const string HttpClientName = "mediawiki";
+
+    private readonly HttpClient _http;
+    private readonly MediaWikiRestOptions _options;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the client. Its own per-attempt timeout applies; the HttpClient's should be infinite or longer.</summary>
+    public MediaWikiRestClient(HttpClient http, MediaWikiRestOptions options, TimeProvider? time = null)
+    {
+        _http = http ?? throw new ArgumentNullException(nameof(http));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _time = time ?? TimeProvider.System;
+        if (_options.MaxAttempts < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxAttempts must be at least 1.");
+        }
+    }
+
+    /// <summary>The wiki's host name for a language code, e.g. <c>en</c> → <c>en.wikipedia.org</c>.</summary>
+    public static string WikipediaHost(string lang)
+    {
+        ArgumentNullException.ThrowIfNull(lang);
+        if (lang.Length == 0 || lang.Length > 40 || !lang.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
+        {
+            // The code becomes part of a host name: refuse anything that could point elsewhere.
+            throw new InvalidInputException($"Invalid language code \"{lang}\": expected lower-case letters, digits, '-' or '_'.");
+        }
+
+        // Database names use '_' (zh_min_nan) where host names use '-' (zh-min-nan.wikipedia.org).
+        return lang.Replace('_', '-') + ".wikipedia.org";
+    }
+
+    /// <summary>Fetches a revision's Parsoid HTML.</summary>
+    /// <exception cref="UpstreamDataException">422 when the revision does not exist or is hidden; 502/504 when the wiki fails.</exception>
+    public async Task<string> GetRevisionHtmlAsync(string lang, long revisionId, CancellationToken cancellationToken)
+    {
+        var host = WikipediaHost(lang);
+        var path = $"/w/rest.php/v1/revision/{revisionId}/html";
+        var uri = _options.WikiUrl is { } baseUrl
+            ? new Uri(baseUrl.GetLeftPart(UriPartial.Authority) + baseUrl.AbsolutePath.TrimEnd('/') + path)
+            : new Uri($"https://{host}{path}");
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await GetOnceAsync(uri, host, revisionId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TransientFetchException) when (attempt < _options.MaxAttempts)
+            {
+                await Task.Delay(_options.RetryDelay, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TransientFetchException ex)
+            {
+                throw ex.ToUpstream();
+            }
+        }
+    }
+
+    private async Task<string> GetOnceAsync(Uri uri, string host, long revisionId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        request.Headers.Accept.ParseAdd("text/html");
+        if (_options.WikiUrl is not null)
+        {
+            request.Headers.Host = host;
+        }
+
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+            {
+                throw new UpstreamDataException(422, $"Fetching html failed for the article revision with id: {revisionId}. Reason: the revision does not exist on {host}.", "revision-missing");
+            }
+
+            if (response.StatusCode == HttpStatusCode.Forbidden)
+            {
+                throw new UpstreamDataException(422, $"Fetching html failed for the article revision with id: {revisionId}. Reason: the revision is deleted or hidden on {host}.", "revision-hidden");
+            }
+
+            if (status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                throw new TransientFetchException(revisionId, host, $"{host} answered {status} {response.ReasonPhrase}", timedOut: false);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new UpstreamDataException(502, $"Fetching html failed for the article revision with id: {revisionId}. Reason: {host} answered {status} {response.ReasonPhrase}.", "upstream-error");
+            }
+
+            return await ReadLimitedAsync(response.Content, revisionId, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TransientFetchException(revisionId, host, $"no answer within {_options.Timeout.TotalSeconds:0.###} s", timedOut: true);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new TransientFetchException(revisionId, host, ex.Message, timedOut: false);
+        }
+    }
+
+    private async Task<string> ReadLimitedAsync(HttpContent content, long revisionId, CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxResponseBytes;
+        if (content.Headers.ContentLength is { } length && length > limit)
+        {
+            throw TooLarge(revisionId, limit);
+        }
+
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw TooLarge(revisionId, limit);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            // Parsoid HTML is always UTF-8.
+            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+    }
+
+    private static UpstreamDataException TooLarge(long revisionId, long limit) =>
+        new(422, $"The html of the article revision with id: {revisionId} is larger than the {limit}-byte limit.", "html-too-large");
+
+    /// <summary>A failure worth one more try; becomes a 502 (or 504 for a timeout) when the tries run out.</summary>
+    private sealed class TransientFetchException(long revisionId, string host, string reason, bool timedOut) : Exception(reason)
+    {
+        public UpstreamDataException ToUpstream() => new(
+            timedOut ? 504 : 502,
+            $"Failed to get article revision with id: {revisionId} from {host}. Reason: {Message}.",
+            timedOut ? "upstream-timeout" : "upstream-error",
+            this);
+    }
+}

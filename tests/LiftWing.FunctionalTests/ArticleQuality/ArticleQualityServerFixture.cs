@@ -1,0 +1,50 @@
+using LiftWing.FunctionalTests.Infrastructure;
+using LiftWing.Tests.Common;
+
+namespace LiftWing.FunctionalTests.ArticleQuality;
+
+/// <summary>
+/// One <see cref="LiftWingTestServer"/> serving only articlequality, from a temporary models folder holding the
+/// repo's model files with <c>source: fixtures:</c> pointed at the shared Parsoid HTML and the full 333-wiki
+/// maxima table (the repo's own table has 13 wikis).
+/// </summary>
+public sealed class ArticleQualityServerFixture : IAsyncLifetime
+{
+    private readonly string _models = Directory.CreateTempSubdirectory("lw-aq-models-").FullName;
+    private LiftWingTestServer? _server;
+
+    /// <summary>A client for the server.</summary>
+    public HttpClient Client => (_server ?? throw new InvalidOperationException("not started")).Client;
+
+    public async Task InitializeAsync()
+    {
+        var source = Path.Combine(TestPaths.Models, "articlequality");
+        var target = Directory.CreateDirectory(Path.Combine(_models, "articlequality")).FullName;
+        File.Copy(Path.Combine(source, "parameters.json"), Path.Combine(target, "parameters.json"));
+        var yaml = File.ReadAllText(Path.Combine(source, "model.yaml"))
+            .Replace("source: live", "source: fixtures:" + TestPaths.SharedData("liftwing", "parsoid"), StringComparison.Ordinal)
+            .Replace("maxima_path: feature_values.tsv", "maxima_path: " + TestPaths.SharedData("liftwing", "articlequality_feature_values.tsv"), StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(target, "model.yaml"), yaml);
+
+        _server = await LiftWingTestServer.StartAsync(s =>
+        {
+            s.ModelsDirectory = _models;
+            s.Only.Add("articlequality");
+        });
+        var status = await _server.Client.GetStringAsync("v1/models/articlequality");
+        if (!status.Contains("\"ready\":true", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("articlequality did not load: " + status);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        Directory.Delete(_models, recursive: true);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text;
+using LiftWing.Core.Errors;
+using LiftWing.Server;
+using LiftWing.Server.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace LiftWing.Server.Tests.Http;
+
+public sealed class RequestBodyReaderTests
+{
+    private static DefaultHttpContext Context(string body, string? contentType = "application/json")
+    {
+        var ctx = new DefaultHttpContext();
+        ctx.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        ctx.Request.ContentType = contentType;
+        return ctx;
+    }
+
+    [Fact]
+    public async Task ReadJsonAsync_Object_Parses()
+    {
+        using var doc = await RequestBodyReader.ReadJsonAsync(Context("""{"a":[1,2]}"""), new LiftWingServerOptions(), CancellationToken.None);
+        Assert.Equal(2, doc.RootElement.GetProperty("a").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("{bad", "application/json", "Unrecognized request format: ")]
+    [InlineData("{bad", null, "Unrecognized request format: ")]
+    [InlineData("{bad", "text/plain", "Please verify that request input is a json dict")]
+    [InlineData("[1]", "application/json", "Please verify that request input is a json dict")]
+    public async Task ReadJsonAsync_Bad_Is400(string body, string? contentType, string messageStart)
+    {
+        var ex = await Assert.ThrowsAsync<InvalidInputException>(async () => await RequestBodyReader.ReadJsonAsync(Context(body, contentType), new LiftWingServerOptions(), CancellationToken.None));
+        Assert.StartsWith(messageStart, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(400, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReadJsonAsync_OverTheLimit_Is413()
+    {
+        var ex = await Assert.ThrowsAsync<InvalidInputException>(async () =>
+            await RequestBodyReader.ReadJsonAsync(Context("{\"a\":\"" + new string('x', 3000) + "\"}"), new LiftWingServerOptions { MaxRequestBodyBytes = 2048 }, CancellationToken.None));
+        Assert.Equal(413, ex.StatusCode);
+    }
+
+    [Fact]
+    public async Task ReadJsonAsync_TooDeep_Is400()
+    {
+        var ex = await Assert.ThrowsAsync<InvalidInputException>(async () =>
+            await RequestBodyReader.ReadJsonAsync(Context("{\"a\":" + new string('[', 10) + new string(']', 10) + "}"), new LiftWingServerOptions { MaxJsonDepth = 5 }, CancellationToken.None));
+        Assert.Contains("depth", ex.Message, StringComparison.OrdinalIgnoreCase);
+    }
+}
