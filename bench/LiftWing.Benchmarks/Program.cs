@@ -14,6 +14,12 @@ if (args is ["langid-http", ..])
     return await LiftWing.Benchmarks.LangIdHttpLatency.RunAsync(args);
 }
 
+// `-- cache-http [seconds] [concurrency]`: cached V1 predict vs bare Kestrel over loopback (docs/performance.md ## cache).
+if (args is ["cache-http", .. var rest])
+{
+    return await LiftWing.Benchmarks.CacheHttpBench.RunAsync(rest);
+}
+
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(LiftWing.Benchmarks.V2JsonBenchmarks).Assembly).Run(args, config);
 return 0;

@@ -8,5 +8,7 @@ var root = new RootCommand("liftwing: serve machine-learning models about Wikipe
     PredictCommand.Create(),
     LoadTestCommand.Create(),
     TrainCommand.Create(),
+    PrecacheCommand.Create(),
+    CacheCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -10,7 +10,7 @@ internal static class InProcessServices
     /// <summary>Extra registrations contributed by other features (e.g. the prediction cache).</summary>
     internal static readonly List<Action<IServiceCollection>> Extensions = [];
 
-    public static ServiceProvider Build(string modelsDirectory, IEnumerable<string>? only = null, LogLevel logLevel = LogLevel.Warning)
+    public static ServiceProvider Build(string modelsDirectory, IEnumerable<string>? only = null, LogLevel logLevel = LogLevel.Warning, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(logLevel));
@@ -24,6 +24,7 @@ internal static class InProcessServices
                 o.Only.Add(m);
             }
         });
+        configure?.Invoke(services);
         foreach (var ext in Extensions)
         {
             ext(services);

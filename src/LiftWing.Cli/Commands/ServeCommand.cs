@@ -26,6 +26,8 @@ internal static class ServeCommand
         {
             host, port, models, only, maxBody, timeout,
         };
+        var cache = new CacheOptions();
+        cache.AddTo(command);
         foreach (var o in ExtraOptions)
         {
             command.Options.Add(o);
@@ -59,6 +61,7 @@ internal static class ServeCommand
             settings.ConfigureServices = services =>
             {
                 services.AddLiftWingModels();
+                services.AddLiftWingPredictionCache(cache.Configure(parse));
                 if (parse.GetValue(timeout) is { } t)
                 {
                     services.Configure<LiftWing.Core.Inference.InferenceOptions>(o => o.RequestTimeout = TimeSpan.FromSeconds(t));

@@ -19,6 +19,9 @@ public sealed class InferenceResponse
     /// <summary>The HTTP status code (200 unless the model says otherwise).</summary>
     public int StatusCode { get; init; } = 200;
 
+    /// <summary>How the prediction cache answered (null when no cache is configured).</summary>
+    public Caching.CacheOutcome? Cache { get; init; }
+
     /// <summary>Serializes a value with the given options (default: as written, no naming policy).</summary>
     public static InferenceResponse FromObject<T>(T value, JsonSerializerOptions? options = null, int statusCode = 200) =>
         new() { Json = JsonSerializer.SerializeToUtf8Bytes(value, options ?? DefaultJson), StatusCode = statusCode };

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LiftWing.Core.Caching;
 using LiftWing.Core.Errors;
 using LiftWing.Core.Models;
 using LiftWing.Core.Repository;
@@ -16,10 +17,12 @@ public sealed class InferenceService
     private readonly ModelRepository _repository;
     private readonly LiftWingMetrics _metrics;
     private readonly InferenceOptions _options;
+    private readonly PredictionCache? _cache;
 
-    /// <summary>Creates the service.</summary>
-    public InferenceService(ModelRepository repository, LiftWingMetrics metrics, IOptions<InferenceOptions> options)
+    /// <summary>Creates the service; with a <paramref name="cache"/> every request goes through it.</summary>
+    public InferenceService(ModelRepository repository, LiftWingMetrics metrics, IOptions<InferenceOptions> options, PredictionCache? cache = null)
     {
+        _cache = cache;
         _repository = repository;
         _metrics = metrics;
         _options = options?.Value ?? new InferenceOptions();
@@ -27,6 +30,9 @@ public sealed class InferenceService
 
     /// <summary>The repository the service reads models from.</summary>
     public ModelRepository Repository => _repository;
+
+    /// <summary>The prediction cache, when one is configured.</summary>
+    public PredictionCache? Cache => _cache;
 
     /// <summary>Runs one request. Throws <see cref="LiftWingException"/>s that the edge maps to status codes.</summary>
     public async ValueTask<InferenceResponse> InferAsync(InferenceRequest request, CancellationToken cancellationToken)
@@ -40,7 +46,9 @@ public sealed class InferenceService
         timeout.CancelAfter(_options.RequestTimeout);
         try
         {
-            var response = await RunStagesAsync(model, request, tag, timeout.Token).ConfigureAwait(false);
+            var response = _cache is null
+                ? await RunStagesAsync(model, request, tag, timeout.Token).ConfigureAwait(false)
+                : await _cache.GetOrComputeAsync(model, request, (r, ct) => RunStagesAsync(model, r, tag, ct), timeout.Token).ConfigureAwait(false);
             status = response.StatusCode;
             return response;
         }

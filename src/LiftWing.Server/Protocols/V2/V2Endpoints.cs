@@ -144,7 +144,7 @@ internal static class V2Endpoints
             }
 
             var body = V2JsonCodec.EncodeResponse(V2Outputs.Apply(response.Tensors, tensors));
-            await ResponseWriter.WriteJsonAsync(context, InferenceResponse.FromUtf8(body)).ConfigureAwait(false);
+            await ResponseWriter.WriteJsonAsync(context, new InferenceResponse { Json = body, Cache = response.Cache }).ConfigureAwait(false);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
         {

@@ -1,0 +1,2 @@
+# Prediction-cache functional tests start their own redis-server (Debian package) on a free port.
+ensure_apt redis-server

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Diagnostics;
+using LiftWing.Core.Caching;
+using LiftWing.Core.Caching.Precache;
+using LiftWing.Core.Inference;
+using LiftWing.Core.Repository;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiftWing.Cli.Commands;
+
+/// <summary>
+/// <c>liftwing precache --events FILE|-|URL --models a,b</c>: computes each model's prediction for the
+/// revision of every page_change event and writes it to the prediction store.
+/// </summary>
+internal static class PrecacheCommand
+{
+    public static Command Create()
+    {
+        var events = new Option<string>("--events") { Description = "page_change events: a file, - for stdin, or an http(s) URL (SSE, resumed with Last-Event-ID).", Required = true };
+        var modelsOption = new Option<string[]>("--models")
+        {
+            Description = "The models to pre-compute (comma-separated or repeated).",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+        };
+        var dir = new Option<string>("--models-dir") { Description = "The models folder (default: ./models or the nearest models/ above).", DefaultValueFactory = _ => CommonOptions.FindModelsDirectory() };
+        var concurrency = new Option<int>("--concurrency") { Description = "Parallel workers (default 4).", DefaultValueFactory = _ => 4 };
+        var eventMode = new Option<bool>("--event-requests") { Description = "Send {\"event\": ...} (as changeprop does) instead of {\"rev_id\", \"lang\"}." };
+        var maxEvents = new Option<long?>("--max-events") { Description = "Stop after this many events (an SSE stream is endless otherwise)." };
+        var lastId = new Option<string?>("--last-event-id") { Description = "Resume an SSE stream after this event id." };
+        var cache = new CacheOptions();
+        var command = new Command("precache", "Fill the prediction store from mediawiki.page_change.v1 events (JSON lines or SSE).")
+        {
+            events, modelsOption, dir, concurrency, eventMode, maxEvents, lastId,
+        };
+        cache.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var configure = cache.Configure(parse);
+            var probe = new PredictionCacheOptions();
+            configure(probe);
+            if (probe.Store == CacheStoreKind.None)
+            {
+                await Console.Error.WriteLineAsync("precache needs a store: --cache sqlite|redis|memory.").ConfigureAwait(false);
+                return 2;
+            }
+
+            if (parse.GetValue(concurrency) < 1)
+            {
+                await Console.Error.WriteLineAsync("--concurrency must be at least 1.").ConfigureAwait(false);
+                return 2;
+            }
+
+            var wanted = parse.GetValue(modelsOption)!;
+            await using var sp = InProcessServices.Build(parse.GetValue(dir)!, wanted, configure: s => s.AddLiftWingPredictionCache(configure));
+            var repo = sp.GetRequiredService<ModelRepository>();
+            await repo.LoadFromDirectoryAsync(ct).ConfigureAwait(false);
+            var models = new List<Core.Models.IModel>();
+            foreach (var name in wanted)
+            {
+                if (!repo.TryGet(name, out var m) || !m.State.IsReady)
+                {
+                    await Console.Error.WriteLineAsync($"Model {name} is not available: {(m is null ? "not found" : m.State.Reason)}").ConfigureAwait(false);
+                    return 2;
+                }
+
+                models.Add(m);
+            }
+
+            var source = parse.GetValue(events)!;
+            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            TextReader? reader = null;
+            IAsyncEnumerable<StreamEvent> stream;
+            if (Uri.TryCreate(source, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+            {
+                stream = EventStreamReader.ReadUrlAsync(http, url, parse.GetValue(lastId), TimeSpan.FromSeconds(1), m => Console.Error.WriteLine($"precache: reconnecting ({m})"), ct);
+            }
+            else if (source == "-")
+            {
+                stream = EventStreamReader.ReadAsync(Console.In, ct);
+            }
+            else if (File.Exists(source))
+            {
+                reader = new StreamReader(source);
+                stream = EventStreamReader.ReadAsync(reader, ct);
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync($"--events {source}: no such file.").ConfigureAwait(false);
+                return 2;
+            }
+
+            using (reader)
+            {
+                var precacher = new Precacher(sp.GetRequiredService<InferenceService>(), sp.GetRequiredService<PredictionCache>());
+                var start = Stopwatch.GetTimestamp();
+                PrecacheSummary summary;
+                try
+                {
+                    summary = await precacher.RunAsync(stream, models, parse.GetValue(concurrency), parse.GetValue(eventMode), parse.GetValue(maxEvents),
+                        s => Console.Error.Write($"\rprecache: {s.Format(Stopwatch.GetElapsedTime(start))}   "), ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    await Console.Error.WriteLineAsync("\nprecache: interrupted").ConfigureAwait(false);
+                    return 130;
+                }
+
+                await Console.Out.WriteLineAsync($"precache: {summary.Format(Stopwatch.GetElapsedTime(start))}{(summary.LastEventId is null ? "" : $"; last event id {summary.LastEventId}")}").ConfigureAwait(false);
+                return summary.Failed > 0 ? 1 : 0;
+            }
+        });
+        return command;
+    }
+}

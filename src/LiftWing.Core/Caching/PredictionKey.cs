@@ -1,0 +1,19 @@
+namespace LiftWing.Core.Caching;
+
+/// <summary>
+/// A full cache key: model name, model version and the model's own key. Rendered as
+/// <c>{model}:{version}:{item}</c>, so a new model version never reads an old answer and a purge of a
+/// model (or of one version) is a prefix delete.
+/// </summary>
+/// <param name="Model">The model name (URL name).</param>
+/// <param name="Version">The model version from model.yaml.</param>
+/// <param name="Item">The model's own key (<see cref="Models.IModel.GetCacheKey"/>).</param>
+public readonly record struct PredictionKey(string Model, string Version, string Item)
+{
+    /// <summary>The rendered key, without any store prefix.</summary>
+    public override string ToString() => string.Concat(Model, ":", Version, ":", Item);
+
+    /// <summary>The prefix shared by every key of a model, or of one of its versions.</summary>
+    public static string Prefix(string model, string? version) =>
+        version is null ? model + ":" : string.Concat(model, ":", version, ":");
+}

@@ -1,0 +1,46 @@
+using LiftWing.Core.Caching;
+using LiftWing.Core.Repository;
+using LiftWing.FunctionalTests.Infrastructure;
+using LiftWing.Tests.Common;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiftWing.FunctionalTests.Caching;
+
+/// <summary>Starts LiftWing servers with the echo models and a prediction cache, as <c>serve --cache ...</c> would.</summary>
+internal static class CacheServers
+{
+    public static TempModels EchoModels(string version = "1") => TempModels.Create(
+        ("echo", TempModels.EchoYaml("echo", version)),
+        ("batch", $"name: batch\nserver: {BatchEchoModel.ServerType}\nversion: \"{version}\"\n"));
+
+    public static Task<LiftWingTestServer> StartAsync(TempModels models, Action<PredictionCacheOptions> cache) =>
+        LiftWingTestServer.StartAsync(s =>
+        {
+            s.ModelsDirectory = models.Directory;
+            s.ConfigureServices = services =>
+            {
+                services.AddModelServer(EchoModel.ServerType, static (c, _) => new EchoModel(c));
+                services.AddModelServer(BatchEchoModel.ServerType, static (c, _) => new BatchEchoModel(c));
+                services.AddLiftWingPredictionCache(cache);
+            };
+        });
+
+    public static Action<PredictionCacheOptions> Redis(RedisServer redis) => o =>
+    {
+        o.Store = CacheStoreKind.Redis;
+        o.Redis = redis.Endpoint;
+        o.StoreRetryAfter = TimeSpan.FromMilliseconds(200);
+    };
+
+    public static Action<PredictionCacheOptions> Sqlite(string path) => o =>
+    {
+        o.Store = CacheStoreKind.Sqlite;
+        o.SqlitePath = path;
+    };
+
+    public static EchoModel Echo(LiftWingTestServer server) =>
+        (EchoModel)(server.Services.GetRequiredService<ModelRepository>().TryGet("echo", out var m) ? m : throw new InvalidOperationException("no echo"));
+
+    public static string Header(HttpResponseMessage r, string name) =>
+        r.Headers.TryGetValues(name, out var v) ? string.Join(",", v) : "";
+}
