@@ -6,12 +6,14 @@ cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 echo "== setup"
-source scripts/lib.sh
+# Each setup script runs in its own shell (an `exit` in one must not end this script), with scripts/lib.sh loaded.
+export LIFTWING_APT_MARKER="$(mktemp -u /tmp/liftwing-apt-updated.XXXXXX)"
 for s in scripts/setup/*.sh; do
   [ -e "$s" ] || continue
   echo "setup: $s"
-  source "$s"
+  bash -euo pipefail -c 'source scripts/lib.sh; source "$1"' setup "$s"
 done
+rm -f "$LIFTWING_APT_MARKER"
 
 echo "== build"
 dotnet build LiftWing.sln -c Release -v q -nologo -clp:ErrorsOnly

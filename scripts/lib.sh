@@ -9,10 +9,11 @@ ensure_apt() {
   [ ${#missing[@]} -eq 0 ] && return 0
   local SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  if [ -z "${LIFTWING_APT_UPDATED:-}" ]; then
+  # One apt-get update per test run, shared by the setup scripts through a marker file.
+  if [ -z "${LIFTWING_APT_MARKER:-}" ] || [ ! -e "$LIFTWING_APT_MARKER" ]; then
     echo "setup: apt-get update"
     $SUDO apt-get update -qq
-    export LIFTWING_APT_UPDATED=1
+    [ -n "${LIFTWING_APT_MARKER:-}" ] && touch "$LIFTWING_APT_MARKER"
   fi
   echo "setup: apt-get install ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

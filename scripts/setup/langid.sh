@@ -7,7 +7,7 @@ missing=()
 command -v fasttext >/dev/null 2>&1 || missing+=(fasttext)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  ensure_apt "${missing[@]}"
 fi
 command -v fasttext >/dev/null || { echo "langid setup: fasttext is still missing" >&2; exit 1; }
 command -v npm >/dev/null || { echo "langid setup: npm is still missing" >&2; exit 1; }
