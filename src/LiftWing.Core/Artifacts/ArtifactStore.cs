@@ -5,6 +5,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
 using LiftWing.Core.Models;
+using LiftWing.Core.Processes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -295,40 +296,15 @@ public sealed partial class ArtifactStore
 
     private static async Task RunAsync(string file, string[] args, string workDir, CancellationToken ct)
     {
-        var psi = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = workDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {file}.");
-        var stdout = p.StandardOutput.ReadToEndAsync(ct);
-        var stderr = p.StandardError.ReadToEndAsync(ct);
         try
         {
-            await p.WaitForExitAsync(ct).ConfigureAwait(false);
+            await ProcessRunner.RunAsync(file, args, workDir, ct).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            p.Kill(entireProcessTree: true);
             throw new TimeoutException($"{file} {string.Join(' ', args)} timed out.");
         }
-
-        if (p.ExitCode != 0)
-        {
-            var err = (await stderr.ConfigureAwait(false)).Trim();
-            var outText = (await stdout.ConfigureAwait(false)).Trim();
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed with exit code {p.ExitCode}: {Tail(err.Length > 0 ? err : outText)}");
-        }
     }
-
-    private static string Tail(string s) => s.Length <= 600 ? s : "…" + s[^600..];
 
     private static void TryDelete(string dir)
     {

@@ -1,3 +1,4 @@
+using LiftWing.Core.Processes;
 using System.Formats.Tar;
 using System.IO.Compression;
 

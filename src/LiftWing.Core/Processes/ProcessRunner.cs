@@ -1,10 +1,11 @@
 using System.Diagnostics;
 
-namespace LiftWing.Training.Logo;
+namespace LiftWing.Core.Processes;
 
-/// <summary>Runs a package client (npm, apt-get, dpkg-deb) and fails with its stderr when it fails.</summary>
-internal static class ProcessRunner
+/// <summary>Runs a package client (npm, dotnet restore, apt-get, dpkg-deb) and fails with its stderr when it fails; cancellation kills it.</summary>
+public static class ProcessRunner
 {
+    /// <summary>Runs <paramref name="file"/> with arguments in a folder; throws with the tail of its output on a non-zero exit.</summary>
     public static async Task RunAsync(string file, IEnumerable<string> args, string workDir, CancellationToken ct)
     {
         var psi = new ProcessStartInfo(file)
