@@ -14,7 +14,7 @@ namespace LiftWing.Models.LangId;
 /// <c>{"text": "..."}</c> → <c>{"language", "wikicode", "languagename", "score"}</c>. Also the batch form
 /// <c>{"instances": [{"text": ...}, ...]}</c> → <c>{"predictions": [...]}</c> and an optional <c>k</c> for the top k.
 /// </summary>
-public sealed class LangIdModel : ModelBase<LangIdInput, LangIdOutput>
+public sealed partial class LangIdModel : ModelBase<LangIdInput, LangIdOutput>
 {
     private const string TextRequired = "The parameter text is required.";
     private const string TextNotString = "The input 'text' should be a string.";
