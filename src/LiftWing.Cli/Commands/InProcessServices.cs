@@ -7,9 +7,6 @@ namespace LiftWing.Cli.Commands;
 /// <summary>The data plane without HTTP, for commands that run models in process (list, pull, predict, precache).</summary>
 internal static class InProcessServices
 {
-    /// <summary>Extra registrations contributed by other features (e.g. the prediction cache).</summary>
-    internal static readonly List<Action<IServiceCollection>> Extensions = [];
-
     public static ServiceProvider Build(string modelsDirectory, IEnumerable<string>? only = null, LogLevel logLevel = LogLevel.Warning, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
@@ -25,10 +22,6 @@ internal static class InProcessServices
             }
         });
         configure?.Invoke(services);
-        foreach (var ext in Extensions)
-        {
-            ext(services);
-        }
 
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }

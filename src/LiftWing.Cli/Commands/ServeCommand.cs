@@ -8,12 +8,6 @@ namespace LiftWing.Cli.Commands;
 /// <summary><c>liftwing serve</c>: pulls missing artifacts and serves every model on HTTP.</summary>
 internal static class ServeCommand
 {
-    /// <summary>Extra service registrations for serve (e.g. the prediction cache), added by other features.</summary>
-    internal static readonly List<Action<ParseResult, IServiceCollection>> Extensions = [];
-
-    /// <summary>Extra options for serve, added by other features.</summary>
-    internal static readonly List<Option> ExtraOptions = [];
-
     public static Command Create()
     {
         var host = new Option<string>("--host") { Description = "The address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
@@ -28,10 +22,6 @@ internal static class ServeCommand
         };
         var cache = new CacheOptions();
         cache.AddTo(command);
-        foreach (var o in ExtraOptions)
-        {
-            command.Options.Add(o);
-        }
 
         command.SetAction(async (parse, ct) =>
         {
@@ -65,11 +55,6 @@ internal static class ServeCommand
                 if (parse.GetValue(timeout) is { } t)
                 {
                     services.Configure<LiftWing.Core.Inference.InferenceOptions>(o => o.RequestTimeout = TimeSpan.FromSeconds(t));
-                }
-
-                foreach (var ext in Extensions)
-                {
-                    ext(parse, services);
                 }
             };
             if (!Directory.Exists(settings.ModelsDirectory))
