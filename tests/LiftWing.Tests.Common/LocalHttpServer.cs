@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -10,28 +9,20 @@ namespace LiftWing.Tests.Common;
 /// </summary>
 public sealed class LocalHttpServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Dictionary<string, Func<NetworkStream, CancellationToken, Task>> _routes = new(StringComparer.Ordinal);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly LoopbackHttpServer _server;
 
     /// <summary>Starts listening.</summary>
-    public LocalHttpServer()
-    {
-        _listener.Start();
-        _loop = Task.Run(AcceptLoopAsync);
-    }
+    public LocalHttpServer() => _server = new LoopbackHttpServer(RespondAsync);
 
     /// <summary>The port.</summary>
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+    public int Port => _server.BaseAddress.Port;
 
     /// <summary>The URL of a path on this server.</summary>
     public string Url(string path) => $"http://127.0.0.1:{Port}{path}";
 
     /// <summary>How many requests arrived.</summary>
-    public int Requests => _requests;
-
-    private int _requests;
+    public int Requests => _server.Requests.Count;
 
     /// <summary>Maps a path to a raw response writer.</summary>
     public void Map(string path, Func<NetworkStream, CancellationToken, Task> handler) => _routes[path] = handler;
@@ -49,71 +40,11 @@ public sealed class LocalHttpServer : IAsyncDisposable
     public void MapRedirect(string path, string location) =>
         Map(path, (s, ct) => s.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), ct).AsTask());
 
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(client));
-        }
-    }
-
-    private async Task HandleAsync(TcpClient client)
-    {
-        using (client)
-        {
-            try
-            {
-                Interlocked.Increment(ref _requests);
-                var stream = client.GetStream();
-                var head = new StringBuilder();
-                var buffer = new byte[1];
-                while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await stream.ReadAsync(buffer, _stop.Token) == 1)
-                {
-                    head.Append((char)buffer[0]);
-                }
-
-                var path = head.ToString().Split(' ')[1];
-                if (_routes.TryGetValue(path, out var handler))
-                {
-                    await handler(stream, _stop.Token);
-                }
-                else
-                {
-                    await stream.WriteAsync("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), _stop.Token);
-                }
-            }
-            catch (Exception) when (_stop.IsCancellationRequested)
-            {
-            }
-            catch (IOException)
-            {
-            }
-        }
-    }
+    private Task RespondAsync(RecordedRequest request, NetworkStream stream, CancellationToken ct) =>
+        _routes.TryGetValue(request.Target, out var handler)
+            ? handler(stream, ct)
+            : stream.WriteAsync("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), ct).AsTask();
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        _listener.Stop();
-        try
-        {
-            await _loop;
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        _stop.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

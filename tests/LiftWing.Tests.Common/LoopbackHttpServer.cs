@@ -12,15 +12,20 @@ namespace LiftWing.Tests.Common;
 public sealed class LoopbackHttpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly Func<RecordedRequest, int, Task<CannedResponse>> _handler;
+    private readonly Func<RecordedRequest, NetworkStream, CancellationToken, Task> _respond;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
-    private int _count;
 
     /// <summary>Starts the server; the handler gets the request and its 1-based number.</summary>
     public LoopbackHttpServer(Func<RecordedRequest, int, Task<CannedResponse>> handler)
+        : this(RawResponder(handler))
     {
-        _handler = handler;
+    }
+
+    /// <summary>Starts a server whose handler writes its own raw response (odd headers, redirects, streamed bodies).</summary>
+    public LoopbackHttpServer(Func<RecordedRequest, NetworkStream, CancellationToken, Task> respond)
+    {
+        _respond = respond;
         _listener.Start();
         BaseAddress = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
         _loop = AcceptLoopAsync();
@@ -86,20 +91,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 
                 var request = new RecordedRequest(start[0], start[1], headers);
                 Requests.Enqueue(request);
-                var response = await _handler(request, Interlocked.Increment(ref _count));
-                if (response.Delay > TimeSpan.Zero)
-                {
-                    await Task.Delay(response.Delay, _stop.Token);
-                }
-
-                var body = response.Body;
-                var text = new StringBuilder()
-                    .Append($"HTTP/1.1 {response.Status} {response.Reason}\r\n")
-                    .Append($"Content-Type: {response.ContentType}\r\n")
-                    .Append($"Content-Length: {body.Length}\r\n")
-                    .Append("Connection: close\r\n\r\n");
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(text.ToString()), _stop.Token);
-                await stream.WriteAsync(body, _stop.Token);
+                await _respond(request, stream, _stop.Token);
             }
             catch (Exception) when (_stop.IsCancellationRequested)
             {
@@ -109,6 +101,28 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
                 // The client gave up (e.g. its timeout fired): nothing to answer.
             }
         }
+    }
+
+    private static Func<RecordedRequest, NetworkStream, CancellationToken, Task> RawResponder(Func<RecordedRequest, int, Task<CannedResponse>> handler)
+    {
+        var count = 0;
+        return async (request, stream, ct) =>
+        {
+            var response = await handler(request, Interlocked.Increment(ref count));
+            if (response.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(response.Delay, ct);
+            }
+
+            var body = response.Body;
+            var text = new StringBuilder()
+                .Append($"HTTP/1.1 {response.Status} {response.Reason}\r\n")
+                .Append($"Content-Type: {response.ContentType}\r\n")
+                .Append($"Content-Length: {body.Length}\r\n")
+                .Append("Connection: close\r\n\r\n");
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(text.ToString()), ct);
+            await stream.WriteAsync(body, ct);
+        };
     }
 
     private static async Task<string> ReadHeadAsync(NetworkStream stream)
