@@ -16,7 +16,7 @@ namespace LiftWing.Models.Onnx;
 public sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<TensorData>>
 {
     private readonly OnnxModelOptions _options;
-    private InferenceSession? _session;
+    private OnnxSession? _session;
     private ModelMetadata _metadata = new() { Platform = "onnxruntime" };
 
     /// <summary>Creates the model.</summary>
@@ -30,19 +30,17 @@ public sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<Tensor
     protected override Task LoadCoreAsync(ModelLoadContext context, CancellationToken cancellationToken)
     {
         var path = context.GetArtifact("model");
-        var so = new SessionOptions { IntraOpNumThreads = _options.IntraOpThreads, InterOpNumThreads = 1 };
-        _session = new InferenceSession(path, so);
+        _session = OnnxSession.Create(path, new OnnxSessionOptions { IntraOpThreads = _options.IntraOpThreads });
         _metadata = new ModelMetadata
         {
             Platform = "onnxruntime",
-            Inputs = _session.InputMetadata.Select(kv => Spec(kv.Key, kv.Value)).ToList(),
-            Outputs = _session.OutputMetadata.Select(kv => Spec(kv.Key, kv.Value)).ToList(),
+            Inputs = _session.Inputs.Select(Spec).ToList(),
+            Outputs = _session.Outputs.Select(Spec).ToList(),
         };
         return Task.CompletedTask;
     }
 
-    private static TensorSpec Spec(string name, NodeMetadata m) =>
-        new(name, DatatypeOf(m.ElementDataType), m.Dimensions.Select(d => (long)d).ToList());
+    private static TensorSpec Spec(OnnxTensorInfo t) => new(t.Name, DatatypeOf(t.ElementType), t.Shape);
 
     // Types with no V2 name (e.g. complex) still describe themselves in metadata rather than failing the load.
     private static string DatatypeOf(TensorElementType t)
@@ -155,8 +153,7 @@ public sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<Tensor
         try
         {
             var outputNames = _metadata.Outputs.Select(o => o.Name).ToArray();
-            using var runOptions = new RunOptions();
-            using var results = session.Run(runOptions, input.Names, input.Values, outputNames);
+            using var results = session.Run(input.Names, input.Values, outputNames);
             var outputs = new List<TensorData>(outputNames.Length);
             for (var i = 0; i < outputNames.Length; i++)
             {
