@@ -1,5 +1,6 @@
 using LiftWing.Core.Artifacts;
 using LiftWing.Core.Repository;
+using LiftWing.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,10 @@ public static class LiftWingHost
             // The per-request limit is applied when the body is read; this is the hard ceiling.
             k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes;
             k.AddServerHeader = false;
+            if (settings.GrpcPort is { } grpcPort)
+            {
+                KestrelListeners.Configure(k, settings.Urls, grpcPort);
+            }
         });
         builder.Logging.ClearProviders();
         if (settings.ConsoleLogging)

@@ -9,6 +9,9 @@ public sealed class LiftWingHostSettings
     /// <summary>The listen URL. The default is http://127.0.0.1:8080.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:8080";
 
+    /// <summary>The h2c port of the Open Inference Protocol gRPC service on the same host (null: no gRPC listener).</summary>
+    public int? GrpcPort { get; set; }
+
     /// <summary>The models folder.</summary>
     public string ModelsDirectory { get; set; } = "models";
 

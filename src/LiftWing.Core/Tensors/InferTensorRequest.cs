@@ -14,4 +14,7 @@ public sealed class InferTensorRequest
 
     /// <summary>Names of the outputs requested; null means all.</summary>
     public IReadOnlyList<string>? Outputs { get; init; }
+
+    /// <summary>Parameters of the requested outputs by name (e.g. <c>binary_data</c>), when any were given.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>>? OutputParameters { get; init; }
 }

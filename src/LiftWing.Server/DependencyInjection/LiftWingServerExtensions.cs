@@ -2,6 +2,7 @@ using LiftWing.Core.Telemetry;
 using LiftWing.Server;
 using LiftWing.Server.Hosting;
 using LiftWing.Server.Http;
+using LiftWing.Server.Protocols.Grpc;
 using LiftWing.Server.Protocols.OpenAI;
 using LiftWing.Server.Protocols.V1;
 using LiftWing.Server.Protocols.V2;
@@ -26,6 +27,7 @@ public static class LiftWingServerExtensions
         services.AddLiftWingCore();
         services.AddOptions<LiftWingServerOptions>().BindConfiguration("LiftWing:Server").ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<StartupState>();
+        services.AddLiftWingGrpc();
         services.AddHostedService<ModelLoaderService>();
         services.AddOptions<HostOptions>().Configure<IOptions<LiftWingServerOptions>>((host, server) => host.ShutdownTimeout = server.Value.ShutdownTimeout);
         services.AddOpenTelemetry().WithMetrics(m => m
@@ -47,6 +49,7 @@ public static class LiftWingServerExtensions
             : ErrorResponses.WriteAsync(ctx.HttpContext, ctx.HttpContext.Response.StatusCode, StatusMessage(ctx.HttpContext)));
         app.UseMiddleware<RequestIdMiddleware>();
         MapEndpoints(app);
+        app.MapLiftWingGrpc();
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }

@@ -15,6 +15,37 @@ internal static class RequestBodyReader
 {
     public static async ValueTask<JsonDocument> ReadJsonAsync(HttpContext context, LiftWingServerOptions options, CancellationToken cancellationToken)
     {
+        using var body = await ReadBytesAsync(context, options, cancellationToken).ConfigureAwait(false);
+        return ParseJson(body.Memory, context.Request.ContentType, options);
+    }
+
+    /// <summary>Parses a body already read; the document keeps its own copy of the bytes.</summary>
+    public static JsonDocument ParseJson(ReadOnlyMemory<byte> body, string? contentType, LiftWingServerOptions options)
+    {
+        var isJson = IsJsonContentType(contentType);
+        try
+        {
+            // Parse a copy: the caller's buffer goes back to a pool when the request ends.
+            var doc = JsonDocument.Parse(body.ToArray().AsMemory(), new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                doc.Dispose();
+                throw new InvalidInputException("Please verify that request input is a json dict");
+            }
+
+            return doc;
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidInputException(isJson
+                ? $"Unrecognized request format: {Describe(ex, body.IsEmpty)}"
+                : "Please verify that request input is a json dict");
+        }
+    }
+
+    /// <summary>Reads the whole body, within the size limit, into a pooled buffer (dispose returns it).</summary>
+    public static async ValueTask<PooledBody> ReadBytesAsync(HttpContext context, LiftWingServerOptions options, CancellationToken cancellationToken)
+    {
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
         {
@@ -28,7 +59,6 @@ internal static class RequestBodyReader
             throw TooLarge(options);
         }
 
-        ReadOnlySequence<byte> buffer;
         var reader = context.Request.BodyReader;
         ReadResult result;
         try
@@ -56,34 +86,12 @@ internal static class RequestBodyReader
             throw TooLarge(options);
         }
 
-        buffer = result.Buffer;
-        try
-        {
-            var isJson = IsJsonContentType(context.Request.ContentType);
-            try
-            {
-                // Parse a copy: JsonDocument.Parse keeps a single-segment sequence without copying it, and the pipe
-                // reuses that memory for other requests as soon as AdvanceTo runs below (corrupt bodies under load).
-                var doc = JsonDocument.Parse(buffer.ToArray().AsMemory(), new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
-                if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    doc.Dispose();
-                    throw new InvalidInputException("Please verify that request input is a json dict");
-                }
-
-                return doc;
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidInputException(isJson
-                    ? $"Unrecognized request format: {Describe(ex, buffer.IsEmpty)}"
-                    : "Please verify that request input is a json dict");
-            }
-        }
-        finally
-        {
-            reader.AdvanceTo(buffer.End);
-        }
+        // Copy out: the pipe reuses its memory for other requests as soon as AdvanceTo runs.
+        var buffer = result.Buffer;
+        var body = new PooledBody((int)buffer.Length);
+        buffer.CopyTo(body.Array);
+        reader.AdvanceTo(buffer.End);
+        return body;
     }
 
     private const long DrainAllowance = 4 * 1024 * 1024;

@@ -20,7 +20,7 @@ internal static class V2Endpoints
     private static readonly string s_version =
         typeof(V2Endpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
 
-    private static readonly string[] s_extensions = ["model_repository"];
+    private static readonly string[] s_extensions = ["model_repository", V2BinaryExtension.Name];
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
@@ -132,9 +132,13 @@ internal static class V2Endpoints
                 throw new ModelNotReadyException(name);
             }
 
-            using var doc = await RequestBodyReader.ReadJsonAsync(context, options, context.RequestAborted).ConfigureAwait(false);
-            var tensors = V2JsonCodec.DecodeRequest(doc.RootElement);
-            var request = InferenceRequestFactory.Create(context, name, InferenceProtocol.V2, doc.RootElement, tensors);
+            using var body = await RequestBodyReader.ReadBytesAsync(context, options, context.RequestAborted).ConfigureAwait(false);
+            var (json, binary) = V2BinaryExtension.Split(context.Request, body.Memory);
+            var tensors = V2JsonCodec.DecodeRequest(json.Span, binary.Span, options.MaxJsonDepth);
+
+            // JSON-only (V1-style) models read the body itself; tensor models need only the decoded tensors.
+            using var doc = model.Metadata.Inputs.Count == 0 ? RequestBodyReader.ParseJson(json, context.Request.ContentType, options) : null;
+            var request = InferenceRequestFactory.Create(context, name, InferenceProtocol.V2, doc?.RootElement ?? default, tensors);
             var response = await inference.InferAsync(request, context.RequestAborted).ConfigureAwait(false);
             if (response.Tensors is null)
             {
@@ -143,8 +147,14 @@ internal static class V2Endpoints
                 return;
             }
 
-            var body = V2JsonCodec.EncodeResponse(V2Outputs.Apply(response.Tensors, tensors));
-            await ResponseWriter.WriteJsonAsync(context, new InferenceResponse { Json = body, Cache = response.Cache }).ConfigureAwait(false);
+            var selected = V2Outputs.Apply(response.Tensors, tensors);
+            if (V2BinaryExtension.BinaryOutputs(tensors, selected.Outputs) is { } binaryOutputs)
+            {
+                await V2BinaryExtension.WriteAsync(context, selected, binaryOutputs).ConfigureAwait(false);
+                return;
+            }
+
+            await V2BinaryExtension.WriteJsonAsync(context, response, selected).ConfigureAwait(false);
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
         {

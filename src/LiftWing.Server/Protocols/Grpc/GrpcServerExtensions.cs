@@ -1,0 +1,31 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LiftWing.Server.Protocols.Grpc;
+
+/// <summary>Registers and maps the Open Inference Protocol gRPC service and server reflection.</summary>
+internal static class GrpcServerExtensions
+{
+    public static IServiceCollection AddLiftWingGrpc(this IServiceCollection services)
+    {
+        services.AddOptions<LiftWingGrpcOptions>().BindConfiguration("LiftWing:Grpc").ValidateDataAnnotations().ValidateOnStart();
+        services.AddGrpc();
+        services.AddOptions<GrpcServiceOptions>().Configure<IOptions<LiftWingGrpcOptions>>((grpc, lw) =>
+        {
+            grpc.MaxReceiveMessageSize = lw.Value.MaxReceiveMessageBytes;
+            grpc.MaxSendMessageSize = lw.Value.MaxSendMessageBytes;
+        });
+        services.AddGrpcReflection();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLiftWingGrpc(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGrpcService<GrpcInferenceService>();
+        endpoints.MapGrpcReflectionService();
+        return endpoints;
+    }
+}
