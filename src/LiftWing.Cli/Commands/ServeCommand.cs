@@ -12,13 +12,14 @@ internal static class ServeCommand
     {
         var host = new Option<string>("--host") { Description = "The address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "The port to listen on.", DefaultValueFactory = _ => 8080 };
+        var grpcPort = new Option<int>("--grpc-port") { Description = "The h2c port of the Open Inference Protocol gRPC service (0: off).", DefaultValueFactory = _ => 8081 };
         var models = CommonOptions.Models();
         var only = CommonOptions.Only();
         var maxBody = new Option<long?>("--max-body-bytes") { Description = "The largest request body in bytes (default 10 MiB)." };
         var timeout = new Option<double?>("--request-timeout") { Description = "Per-request timeout in seconds (default 30)." };
         var command = new Command("serve", "Pull missing model artifacts, then serve every model on HTTP (Lift Wing V1, V2, /metrics).")
         {
-            host, port, models, only, maxBody, timeout,
+            host, port, grpcPort, models, only, maxBody, timeout,
         };
         var cache = new CacheOptions();
         cache.AddTo(command);
@@ -37,6 +38,7 @@ internal static class ServeCommand
             {
                 Urls = $"http://{(h.Contains(':', StringComparison.Ordinal) ? $"[{h}]" : h)}:{p}",
                 ModelsDirectory = parse.GetValue(models)!,
+                GrpcPort = parse.GetValue(grpcPort) is > 0 and <= 65535 and var gp ? gp : null,
             };
             foreach (var m in parse.GetValue(only) ?? [])
             {

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using LiftWing.FunctionalTests.Infrastructure;
 
 namespace LiftWing.FunctionalTests.HuggingFace;
 
@@ -34,28 +34,11 @@ internal static class OpenAINodeClient
         if (!File.Exists(Path.Combine(modules, "package.json")))
         {
             Directory.CreateDirectory(PackageDirectory);
-            await RunProcessAsync("npm", ["install", "--prefix", PackageDirectory, "--no-audit", "--no-fund", "--ignore-scripts", "--silent", $"openai@{Version}"]);
+            await ExternalProcess.RunAsync("npm", ["install", "--prefix", PackageDirectory, "--no-audit", "--no-fund", "--ignore-scripts", "--silent", $"openai@{Version}"]);
         }
 
         var script = Path.Combine(AppContext.BaseDirectory, "HuggingFace", "openai-embeddings.cjs");
-        var stdout = await RunProcessAsync("node", [script, modules, new Uri(serverBase, "openai/v1").ToString(), model]);
+        var stdout = await ExternalProcess.RunAsync("node", [script, modules, new Uri(serverBase, "openai/v1").ToString(), model]);
         return JsonDocument.Parse(stdout).RootElement.Clone();
-    }
-
-    private static async Task<string> RunProcessAsync(string file, string[] args)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {file}");
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await p.WaitForExitAsync(timeout.Token);
-        Assert.True(p.ExitCode == 0, $"{file} failed ({p.ExitCode}): {await stderr}");
-        return await stdout;
     }
 }

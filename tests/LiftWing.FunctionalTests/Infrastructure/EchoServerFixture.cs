@@ -17,21 +17,31 @@ public sealed class EchoServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _models = TempModels.Create(
+        _models = CreateModels();
+        Server = await LiftWingTestServer.StartAsync(s =>
+        {
+            s.ModelsDirectory = _models.Directory;
+            s.ConfigureServices = services => services.AddModelServer(EchoModel.ServerType, static (c, _) => new EchoModel(c));
+        });
+    }
+
+    /// <summary>The echo, broken and example-linear models in a temp folder, plus any extra definitions.</summary>
+    internal static TempModels CreateModels(params (string Name, string Yaml)[] extra)
+    {
+        var models = TempModels.Create(
+        [
             ("echo", TempModels.EchoYaml("echo")),
-            ("broken", TempModels.EchoYaml("broken", extra: "options:\n  fail_load: true\n")));
-        var example = Path.Combine(_models.Directory, "example-linear");
+            ("broken", TempModels.EchoYaml("broken", extra: "options:\n  fail_load: true\n")),
+            .. extra,
+        ]);
+        var example = Path.Combine(models.Directory, "example-linear");
         Directory.CreateDirectory(example);
         foreach (var f in Directory.GetFiles(Path.Combine(TestPaths.Models, "example-linear")))
         {
             File.Copy(f, Path.Combine(example, Path.GetFileName(f)));
         }
 
-        Server = await LiftWingTestServer.StartAsync(s =>
-        {
-            s.ModelsDirectory = _models.Directory;
-            s.ConfigureServices = services => services.AddModelServer(EchoModel.ServerType, static (c, _) => new EchoModel(c));
-        });
+        return models;
     }
 
     public async Task DisposeAsync()

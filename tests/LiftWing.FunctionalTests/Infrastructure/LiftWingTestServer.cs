@@ -25,6 +25,9 @@ public sealed class LiftWingTestServer : IAsyncDisposable
     /// <summary>The server's base address, e.g. http://127.0.0.1:43117/.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The gRPC (h2c) address when the settings asked for one, e.g. http://127.0.0.1:43118.</summary>
+    public Uri? GrpcAddress { get; private init; }
+
     /// <summary>A client whose base address is the server.</summary>
     public HttpClient Client { get; }
 
@@ -41,6 +44,7 @@ public sealed class LiftWingTestServer : IAsyncDisposable
         var hostSettings = new LiftWingHostSettings
         {
             Urls = $"http://127.0.0.1:{port}",
+            GrpcPort = s.Grpc ? FreePort() : null,
             ModelsDirectory = s.ModelsDirectory,
             ConsoleLogging = Environment.GetEnvironmentVariable("LIFTWING_TEST_LOGS") == "1",
             ConfigureServices = services =>
@@ -61,7 +65,10 @@ public sealed class LiftWingTestServer : IAsyncDisposable
 
         var app = LiftWingHost.Build(hostSettings);
         await app.StartAsync().ConfigureAwait(false);
-        var server = new LiftWingTestServer(app, new Uri($"http://127.0.0.1:{port}/"));
+        var server = new LiftWingTestServer(app, new Uri($"http://127.0.0.1:{port}/"))
+        {
+            GrpcAddress = hostSettings.GrpcPort is { } g ? new Uri($"http://127.0.0.1:{g}") : null,
+        };
         if (s.WaitUntilLoaded)
         {
             var state = app.Services.GetRequiredService<StartupState>();

@@ -17,6 +17,9 @@ public sealed class LiftWingTestServerSettings
     /// <summary>Extra service registrations (fakes, options).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
+    /// <summary>Whether to listen for gRPC (h2c) on a second free port. The default is false.</summary>
+    public bool Grpc { get; set; }
+
     /// <summary>Whether to wait until start-up loading has finished. The default is true.</summary>
     public bool WaitUntilLoaded { get; set; } = true;
 }
