@@ -20,6 +20,12 @@ if (args is ["cache-http", .. var rest])
     return await LiftWing.Benchmarks.CacheHttpBench.RunAsync(rest);
 }
 
+// `-- tensor-transport [seconds]`: ModelInfer [32,384] over gRPC raw vs REST JSON vs REST binary (docs/performance.md).
+if (args is ["tensor-transport", .. var tt])
+{
+    return await LiftWing.Benchmarks.TensorTransportBench.RunAsync(tt);
+}
+
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(LiftWing.Benchmarks.V2JsonBenchmarks).Assembly).Run(args, config);
 return 0;

@@ -39,6 +39,32 @@ internal static class V2JsonTensorWriter
         w.WriteEndObject();
     }
 
+    /// <summary>Writes the data as arrays nested by the shape (row-major), e.g. [[1,2],[3,4]] for [2,2].</summary>
+    public static void WriteNested(Utf8JsonWriter w, TensorData t)
+    {
+        if (t.Shape.Length <= 1)
+        {
+            w.WriteStartArray();
+            WriteData(w, t);
+            w.WriteEndArray();
+            return;
+        }
+
+        // Slice the flat data row by row into tensors of the inner shape.
+        var rows = (int)t.Shape[0];
+        var inner = t.Shape[1..];
+        var rowLength = rows == 0 ? 0 : t.Data.Length / rows;
+        w.WriteStartArray();
+        for (var r = 0; r < rows; r++)
+        {
+            var slice = Array.CreateInstance(t.Data.GetType().GetElementType()!, rowLength);
+            Array.Copy(t.Data, r * rowLength, slice, 0, rowLength);
+            WriteNested(w, new TensorData(t.Name, t.Datatype, inner, slice));
+        }
+
+        w.WriteEndArray();
+    }
+
     private static void WriteData(Utf8JsonWriter w, TensorData t)
     {
         // By datatype, not by a type test: the runtime lets a byte[] pass as sbyte[] (long[] as ulong[], ...).

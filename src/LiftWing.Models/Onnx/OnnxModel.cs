@@ -58,8 +58,11 @@ public sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<Tensor
     /// <inheritdoc />
     protected override ValueTask<Inputs> PreprocessAsync(InferenceRequest request, CancellationToken cancellationToken)
     {
+        // KServe's tensor V1 for single-input models: {"instances": [...]} is the input tensor, batch first.
         var tensors = request.Tensors
-            ?? throw new InvalidInputException($"Model {Name} takes V2 infer requests: POST /v2/models/{Name}/infer.");
+            ?? (request.Protocol == InferenceProtocol.V1 && _metadata.Inputs.Count == 1
+                ? V1TensorCodec.DecodeInstances(request.Body, _metadata.Inputs[0], Name)
+                : throw new InvalidInputException($"Model {Name} takes V2 infer requests: POST /v2/models/{Name}/infer."));
         var byName = new Dictionary<string, TensorData>(StringComparer.Ordinal);
         foreach (var t in tensors.Inputs)
         {
@@ -129,20 +132,21 @@ public sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<Tensor
         }
     }
 
-    private static OrtValue ToOrtValue(TensorData t) => t.Data switch
+    // By datatype, not by a type test: the runtime lets a byte[] pass as sbyte[] (uint[] as int[], ...).
+    private static OrtValue ToOrtValue(TensorData t) => t.Datatype switch
     {
-        float[] a => OrtValue.CreateTensorValueFromMemory(a, t.Shape),
-        double[] a => OrtValue.CreateTensorValueFromMemory(a, t.Shape),
-        long[] a => OrtValue.CreateTensorValueFromMemory(a, t.Shape),
-        int[] a => OrtValue.CreateTensorValueFromMemory(a, t.Shape),
-        short[] a => OrtValue.CreateTensorValueFromMemory(a, t.Shape),
-        sbyte[] a => OrtValue.CreateTensorValueFromMemory(a, t.Shape),
-        byte[] a => OrtValue.CreateTensorValueFromMemory(a, t.Shape),
-        ushort[] a => OrtValue.CreateTensorValueFromMemory(a, t.Shape),
-        uint[] a => OrtValue.CreateTensorValueFromMemory(a, t.Shape),
-        ulong[] a => OrtValue.CreateTensorValueFromMemory(a, t.Shape),
-        bool[] a => OrtValue.CreateTensorValueFromMemory(a, t.Shape),
-        string[] a => OrtValue.CreateFromStringTensor(new DenseTensor<string>(a, t.Shape.Select(d => (int)d).ToArray())),
+        "FP32" => OrtValue.CreateTensorValueFromMemory((float[])t.Data, t.Shape),
+        "FP64" => OrtValue.CreateTensorValueFromMemory((double[])t.Data, t.Shape),
+        "INT64" => OrtValue.CreateTensorValueFromMemory((long[])t.Data, t.Shape),
+        "INT32" => OrtValue.CreateTensorValueFromMemory((int[])t.Data, t.Shape),
+        "INT16" => OrtValue.CreateTensorValueFromMemory((short[])t.Data, t.Shape),
+        "INT8" => OrtValue.CreateTensorValueFromMemory((sbyte[])t.Data, t.Shape),
+        "UINT8" => OrtValue.CreateTensorValueFromMemory((byte[])t.Data, t.Shape),
+        "UINT16" => OrtValue.CreateTensorValueFromMemory((ushort[])t.Data, t.Shape),
+        "UINT32" => OrtValue.CreateTensorValueFromMemory((uint[])t.Data, t.Shape),
+        "UINT64" => OrtValue.CreateTensorValueFromMemory((ulong[])t.Data, t.Shape),
+        "BOOL" => OrtValue.CreateTensorValueFromMemory((bool[])t.Data, t.Shape),
+        "BYTES" => OrtValue.CreateFromStringTensor(new DenseTensor<string>((string[])t.Data, t.Shape.Select(d => (int)d).ToArray())),
         _ => throw new InvalidInputException($"Input '{t.Name}': unsupported datatype {t.Datatype}."),
     };
 
@@ -200,11 +204,13 @@ public sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<Tensor
     }
 
     /// <inheritdoc />
-    protected override ValueTask<InferenceResponse> PostprocessAsync(IReadOnlyList<TensorData> output, InferenceRequest request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new InferenceResponse
-        {
-            Tensors = new InferTensorResponse { ModelName = Name, ModelVersion = Version, Id = request.Tensors?.Id, Outputs = output },
-        });
+    protected override ValueTask<InferenceResponse> PostprocessAsync(IReadOnlyList<TensorData> output, InferenceRequest request, CancellationToken cancellationToken)
+    {
+        var tensors = new InferTensorResponse { ModelName = Name, ModelVersion = Version, Id = request.Tensors?.Id, Outputs = output };
+        return ValueTask.FromResult(request.Tensors is null
+            ? InferenceResponse.FromUtf8(V1TensorCodec.EncodePredictions(tensors))
+            : new InferenceResponse { Tensors = tensors });
+    }
 
     /// <inheritdoc />
     public override ValueTask DisposeAsync()
