@@ -36,6 +36,10 @@ public class V2JsonBenchmarks
 
     private readonly PooledBufferWriter _buffer = new(256 * 1024);
 
+    /// <summary>The previous decoder (JsonDocument, boxed elements): the baseline of the ratio.</summary>
+    [Benchmark(Baseline = true)]
+    public int DecodeBoxingBaseline() => BoxingV2Decoder.DecodeFirstInput(_request).Length;
+
     /// <summary>Request bytes straight into a typed float[] (what the REST endpoint does).</summary>
     [Benchmark]
     public int Decode() => V2JsonCodec.DecodeRequest(_request).Inputs[0].Data.Length;
