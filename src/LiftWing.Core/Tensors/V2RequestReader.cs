@@ -181,6 +181,7 @@ internal static class V2RequestReader
                 if (hasData && datatype is not null && shape is not null && name is not null)
                 {
                     // The usual order (shape and datatype first): decode in this pass.
+                    _ = Datatypes.ElementType(datatype);
                     data = V2JsonTensorData.Read(ref reader, name, datatype, shape, jsonLength);
                 }
                 else
