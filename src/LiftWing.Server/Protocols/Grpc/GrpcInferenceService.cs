@@ -33,7 +33,7 @@ internal sealed class GrpcInferenceService(
     public override Task<ServerReadyResponse> ServerReady(ServerReadyRequest request, ServerCallContext context) =>
         Task.FromResult(new ServerReadyResponse
         {
-            Ready = startup.LoadingFinished && Repository.Models.All(m => m.State.Readiness != ModelReadiness.Loading),
+            Ready = ModelLookup.ServerReady(startup, Repository),
         });
 
     public override Task<ModelReadyResponse> ModelReady(ModelReadyRequest request, ServerCallContext context) =>
@@ -150,20 +150,7 @@ internal sealed class GrpcInferenceService(
         }
     }
 
-    private IModel Find(string name, string version)
-    {
-        if (!Repository.TryGet(name, out var model))
-        {
-            throw new ModelNotFoundException(name);
-        }
-
-        if (!string.IsNullOrEmpty(version) && version != model.Config.Version)
-        {
-            throw new LiftWingException(404, $"Model with name {name} version {version} does not exist.");
-        }
-
-        return model;
-    }
+    private IModel Find(string name, string version) => ModelLookup.Find(Repository, name, version);
 
     private static ModelMetadataResponse.Types.TensorMetadata Spec(TensorSpec t)
     {

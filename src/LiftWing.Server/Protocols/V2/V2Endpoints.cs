@@ -1,4 +1,3 @@
-using System.Reflection;
 using LiftWing.Core.Errors;
 using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
@@ -17,25 +16,20 @@ namespace LiftWing.Server.Protocols.V2;
 /// <summary>Open Inference Protocol V2 (REST) with the model-repository extension.</summary>
 internal static class V2Endpoints
 {
-    private static readonly string s_version =
-        typeof(V2Endpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0";
-
     private static readonly string[] s_extensions = ["model_repository", V2BinaryExtension.Name];
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/v2", static () => Results.Json(new Dictionary<string, object>
         {
-            ["name"] = "liftwing",
-            ["version"] = s_version,
+            ["name"] = ServerIdentity.Name,
+            ["version"] = ServerIdentity.Version,
             ["extensions"] = s_extensions,
         }));
         endpoints.MapGet("/v2/health/live", static () => Results.Json(new Dictionary<string, bool> { ["live"] = true }));
         endpoints.MapGet("/v2/health/ready", static (StartupState startup, ModelRepository repository) =>
         {
-            // Ready once start-up loading has finished and nothing is still loading; failed models report
-            // themselves on /v2/models/{name}/ready so one broken model does not take the server out of rotation.
-            var ready = startup.LoadingFinished && repository.Models.All(m => m.State.Readiness != ModelReadiness.Loading);
+            var ready = ModelLookup.ServerReady(startup, repository);
             return Results.Json(new Dictionary<string, bool> { ["ready"] = ready }, statusCode: ready ? 200 : 503);
         });
         endpoints.MapGet("/v2/models/{name}", (HttpContext c, string name, ModelRepository r) => Metadata(c, r, name, null));
@@ -63,20 +57,7 @@ internal static class V2Endpoints
         _ => "UNAVAILABLE",
     };
 
-    private static IModel Find(ModelRepository repository, string name, string? version)
-    {
-        if (!repository.TryGet(name, out var model))
-        {
-            throw new ModelNotFoundException(name);
-        }
-
-        if (version is not null && version != model.Config.Version)
-        {
-            throw new LiftWingException(404, $"Model with name {name} version {version} does not exist.");
-        }
-
-        return model;
-    }
+    private static IModel Find(ModelRepository repository, string name, string? version) => ModelLookup.Find(repository, name, version);
 
     private static async Task Metadata(HttpContext context, ModelRepository repository, string name, string? version)
     {

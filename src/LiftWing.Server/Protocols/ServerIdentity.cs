@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace LiftWing.Server.Protocols.Grpc;
+namespace LiftWing.Server.Protocols;
 
 /// <summary>The name and version the server reports in V2 server metadata (REST and gRPC).</summary>
 internal static class ServerIdentity
