@@ -67,7 +67,13 @@ internal static class PredictCommand
             }
             catch (Exception ex) when (ex is LiftWingException or JsonException)
             {
-                var (status, message) = ex is JsonException ? (400, $"Unrecognized request format: {ex.Message}") : ErrorTable.Map(ex);
+                var (status, message, kind) = ex is JsonException ? (400, $"Unrecognized request format: {ex.Message}", ErrorKind.InvalidInput) : ErrorTable.Map(ex);
+                if (kind == ErrorKind.Unexpected)
+                {
+                    // The operator at the terminal gets what a server would only log.
+                    await Console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+                }
+
                 Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = message }));
                 await Console.Error.WriteLineAsync($"HTTP {status}").ConfigureAwait(false);
                 return 1;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using LiftWing.Core.Errors;
 using LiftWing.Core.Inference;
@@ -19,7 +18,7 @@ public sealed partial class LangIdModel : ModelBase<LangIdInput, LangIdOutput>
     private const string TextRequired = "The parameter text is required.";
     private const string TextNotString = "The input 'text' should be a string.";
 
-    private static readonly LangIdJsonContext s_json = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static readonly LangIdJsonContext s_json = new(new JsonSerializerOptions(LiftWing.Core.Json.LiftWingJson.Options));
 
     private readonly LangIdOptions _options;
     private FastTextModel? _model;

@@ -1,3 +1,4 @@
+using LiftWing.Core.Errors;
 using LiftWing.Core.Telemetry;
 using LiftWing.Server;
 using LiftWing.Server.Hosting;
@@ -26,6 +27,7 @@ public static class LiftWingServerExtensions
         services.AddLiftWingCore();
         services.AddOptions<LiftWingServerOptions>().BindConfiguration("LiftWing:Server").ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<StartupState>();
+        services.AddExceptionHandler<LiftWingExceptionHandler>();
         services.AddHostedService<ModelLoaderService>();
         services.AddOptions<HostOptions>().Configure<IOptions<LiftWingServerOptions>>((host, server) => host.ShutdownTimeout = server.Value.ShutdownTimeout);
         services.AddOpenTelemetry().WithMetrics(m => m
@@ -40,8 +42,14 @@ public static class LiftWingServerExtensions
     public static WebApplication MapLiftWing(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler(static error => error.Run(static ctx =>
-            ErrorResponses.WriteAsync(ctx, StatusCodes.Status500InternalServerError, "Internal server error.")));
+        // The one exception-to-response path: LiftWingExceptionHandler maps, logs and writes every error.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Only reached if the handler itself declines (it never does): still no details to the client.
+            ExceptionHandler = static ctx => ErrorResponses.WriteAsync(ctx, StatusCodes.Status500InternalServerError, ErrorTable.InternalServerError),
+            // The handler logs each 5xx once, with the request id; the middleware's own log line would be a second.
+            SuppressDiagnosticsCallback = static _ => true,
+        });
         app.UseStatusCodePages(static ctx => ctx.HttpContext.Response.HasStarted || ctx.HttpContext.Response.ContentLength > 0
             ? Task.CompletedTask
             : ErrorResponses.WriteAsync(ctx.HttpContext, ctx.HttpContext.Response.StatusCode, StatusMessage(ctx.HttpContext)));
