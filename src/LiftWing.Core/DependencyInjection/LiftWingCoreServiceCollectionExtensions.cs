@@ -1,8 +1,10 @@
 using LiftWing.Core.Artifacts;
+using LiftWing.Core.Configuration;
 using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
 using LiftWing.Core.Repository;
 using LiftWing.Core.Telemetry;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 #pragma warning disable IDE0130 // DI extensions live in the DI namespace, as in YARP.
@@ -15,15 +17,21 @@ public static class LiftWingCoreServiceCollectionExtensions
     /// <summary>Adds the repository, the inference service, the artifact store and the metrics, with validated options.</summary>
     public static IServiceCollection AddLiftWingCore(this IServiceCollection services)
     {
-        services.AddOptions<ModelRepositoryOptions>().ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ArtifactStoreOptions>().ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<InferenceOptions>().ValidateDataAnnotations().ValidateOnStart();
+        // Hosts register the configuration tree first; a bare service collection (tests) binds from an empty one.
+        services.TryAddSingleton<IConfiguration>(static _ => new ConfigurationBuilder().Build());
+        services.AddLiftWingOptions<ModelRepositoryOptions>(LiftWingConfiguration.Models);
+        services.AddLiftWingOptions<ArtifactStoreOptions>(LiftWingConfiguration.Artifacts);
+        services.AddLiftWingOptions<InferenceOptions>(LiftWingConfiguration.Inference);
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LiftWingMetrics>();
         services.TryAddSingleton<ArtifactStore>();
         services.TryAddSingleton<ModelRepository>();
-        services.TryAddSingleton<InferenceService>();
+        services.TryAddSingleton(static sp => new InferenceService(
+            sp.GetRequiredService<ModelRepository>(),
+            sp.GetRequiredService<LiftWingMetrics>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<InferenceOptions>>(),
+            sp.ResolvePredictionCache()));
         return services;
     }
 

@@ -35,10 +35,6 @@ public sealed class ArticleQualityModel : ModelBase<object, object>
     {
         _services = services ?? throw new ArgumentNullException(nameof(services));
         _options = config.GetOptions<ArticleQualityOptions>();
-        if (_options.MaxInstances < 1 || _options.BatchConcurrency < 1 || _options.MaxHtmlBytes < 1 || _options.TimeoutSeconds <= 0)
-        {
-            throw new InvalidDataException($"model '{config.Name}': max_instances, batch_concurrency, max_html_bytes and timeout_seconds must be positive.");
-        }
     }
 
     /// <summary>Where revision HTML comes from (after load).</summary>

@@ -38,10 +38,6 @@ public sealed class HuggingFaceModel : ModelBase<HuggingFaceInput, HuggingFaceOu
     {
         _services = services;
         _options = config.GetOptions<HuggingFaceOptions>();
-        if (_options.MaxInstances < 1 || _options.MaxInputChars < 1 || _options.MaxRunBatch < 1)
-        {
-            throw new InvalidDataException($"model '{config.Name}': max_instances, max_input_chars and max_run_batch must be >= 1.");
-        }
     }
 
     /// <summary>The task being served.</summary>

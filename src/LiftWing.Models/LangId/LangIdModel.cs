@@ -30,10 +30,6 @@ public sealed partial class LangIdModel : ModelBase<LangIdInput, LangIdOutput>
         : base(config)
     {
         _options = config.GetOptions<LangIdOptions>();
-        if (_options.MaxTextLength < 1 || _options.MaxInstances < 1 || _options.MaxK < 1)
-        {
-            throw new InvalidDataException($"model '{config.Name}': max_text_length, max_instances and max_k must be at least 1.");
-        }
     }
 
     /// <summary>The loaded fastText model (after loading).</summary>

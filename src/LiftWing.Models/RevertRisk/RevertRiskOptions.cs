@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LiftWing.Models.RevertRisk;
 
 /// <summary>
@@ -11,6 +13,7 @@ public sealed class RevertRiskOptions
     public bool AllowRevisionJsonInput { get; set; }
 
     /// <summary>Where revisions come from: <c>live</c>, <c>fixtures:DIR</c> or <c>dump:FILE</c> (relative to the model folder). Default live.</summary>
+    [Required]
     public string RevisionSource { get; set; } = "live";
 
     /// <summary>Internal MediaWiki API base URL, sent with a <c>Host</c> header (Lift Wing's <c>WIKI_URL</c>). Default none.</summary>
@@ -20,14 +23,18 @@ public sealed class RevertRiskOptions
     public bool ForceHttp { get; set; }
 
     /// <summary>Per-request MediaWiki timeout in seconds. Default 5 (Lift Wing's AIOHTTP_CLIENT_TIMEOUT).</summary>
+    [Range(0.001, 3600)]
     public double MediawikiTimeoutSeconds { get; set; } = 5;
 
     /// <summary>Retries on 5xx/maxlag/ratelimited. Default 3.</summary>
+    [Range(0, 10)]
     public int MediawikiMaxRetries { get; set; } = 3;
 
     /// <summary>Most <c>instances</c> per request. Default 20, as Lift Wing.</summary>
+    [Range(1, 10_000)]
     public int MaxInstances { get; set; } = 20;
 
     /// <summary><c>prediction</c> is true when the probability is at least this. Default 0.5.</summary>
+    [Range(0.0, 1.0)]
     public double Threshold { get; set; } = 0.5;
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using LiftWing.Core.Configuration;
 using LiftWing.Core.Errors;
 using LiftWing.Core.Telemetry;
 using LiftWing.Server;
@@ -8,6 +10,7 @@ using LiftWing.Server.Protocols.V1;
 using LiftWing.Server.Protocols.V2;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -25,7 +28,8 @@ public static class LiftWingServerExtensions
     public static IServiceCollection AddLiftWingServer(this IServiceCollection services)
     {
         services.AddLiftWingCore();
-        services.AddOptions<LiftWingServerOptions>().BindConfiguration("LiftWing:Server").ValidateDataAnnotations().ValidateOnStart();
+        services.AddLiftWingOptions<LiftWingServerOptions>(LiftWingConfiguration.Server);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<LiftWingServerOptions>>(static (kestrel, server) => ConfigureKestrel(kestrel, server.Value));
         services.TryAddSingleton<StartupState>();
         services.AddExceptionHandler<LiftWingExceptionHandler>();
         services.AddHostedService<ModelLoaderService>();
@@ -66,6 +70,27 @@ public static class LiftWingServerExtensions
         V2Endpoints.Map(endpoints);
         OpenAIEndpoints.Map(endpoints);
         return endpoints;
+    }
+
+    // The per-request limit is applied when the body is read; this is Kestrel's hard ceiling.
+    private const long KestrelBodyCeiling = 64 * 1024 * 1024;
+
+    private static void ConfigureKestrel(KestrelServerOptions kestrel, LiftWingServerOptions server)
+    {
+        kestrel.AddServerHeader = false;
+        kestrel.Limits.MaxRequestBodySize = Math.Max(KestrelBodyCeiling, server.MaxRequestBodyBytes);
+        switch (server.Host)
+        {
+            case "localhost":
+                kestrel.ListenLocalhost(server.Port);
+                break;
+            case "*":
+                kestrel.ListenAnyIP(server.Port);
+                break;
+            default:
+                kestrel.Listen(IPAddress.Parse(server.Host), server.Port);
+                break;
+        }
     }
 
     private static string StatusMessage(HttpContext context) => context.Response.StatusCode switch

@@ -45,9 +45,9 @@ internal sealed partial class LiftWingExceptionHandler(ILogger<LiftWingException
         return true;
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "{StatusCode} for {Method} {Path} (request id {RequestId})")]
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Error, Message = "{StatusCode} for {Method} {Path} (request id {RequestId})")]
     private static partial void LogServerError(ILogger logger, int statusCode, string method, string path, string requestId, Exception exception);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "{StatusCode} for {Method} {Path} (request id {RequestId}): {Message}")]
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Debug, Message = "{StatusCode} for {Method} {Path} (request id {RequestId}): {Message}")]
     private static partial void LogClientError(ILogger logger, int statusCode, string method, string path, string requestId, string message);
 }
