@@ -19,6 +19,8 @@ public static class LiftWingEnvironment
         ["MODEL_NAME"] = LiftWingConfiguration.Models + ":Only:0",
         // revertrisk's pre-save input switch; applies to every model whose options have the key.
         ["ALLOW_REVISION_JSON_INPUT"] = LiftWingConfiguration.ModelOptions + ":" + LiftWingConfiguration.AllModels + ":allow_revision_json_input",
+        // LiftWing's own switch for revertrisk's revision source (live | fixtures:DIR | dump:FILE).
+        ["REVERTRISK_REVISION_SOURCE"] = LiftWingConfiguration.ModelOptions + ":revertrisk-language-agnostic:revision_source",
         ["LIFTWING_ARTIFACTS"] = LiftWingConfiguration.Artifacts + ":CacheDirectory",
     };
 

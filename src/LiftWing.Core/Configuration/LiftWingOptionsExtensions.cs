@@ -1,4 +1,5 @@
 using LiftWing.Core.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,8 @@ public static class LiftWingOptionsExtensions
     public static OptionsBuilder<TOptions> AddLiftWingOptions<TOptions>(this IServiceCollection services, string section)
         where TOptions : class
     {
+        // Hosts register the configuration tree first; a bare service collection (tests) binds from an empty one.
+        services.TryAddSingleton<IConfiguration>(static _ => new ConfigurationBuilder().Build());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(new KeyedOptionsValidator<TOptions>(section)));
         return services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
     }

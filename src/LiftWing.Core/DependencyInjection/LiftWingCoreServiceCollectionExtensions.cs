@@ -4,7 +4,6 @@ using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
 using LiftWing.Core.Repository;
 using LiftWing.Core.Telemetry;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 #pragma warning disable IDE0130 // DI extensions live in the DI namespace, as in YARP.
@@ -17,8 +16,6 @@ public static class LiftWingCoreServiceCollectionExtensions
     /// <summary>Adds the repository, the inference service, the artifact store and the metrics, with validated options.</summary>
     public static IServiceCollection AddLiftWingCore(this IServiceCollection services)
     {
-        // Hosts register the configuration tree first; a bare service collection (tests) binds from an empty one.
-        services.TryAddSingleton<IConfiguration>(static _ => new ConfigurationBuilder().Build());
         services.AddLiftWingOptions<ModelRepositoryOptions>(LiftWingConfiguration.Models);
         services.AddLiftWingOptions<ArtifactStoreOptions>(LiftWingConfiguration.Artifacts);
         services.AddLiftWingOptions<InferenceOptions>(LiftWingConfiguration.Inference);
@@ -36,9 +33,13 @@ public static class LiftWingCoreServiceCollectionExtensions
     }
 
     /// <summary>Registers a model server type.</summary>
-    public static IServiceCollection AddModelServer(this IServiceCollection services, string serverType, Func<ModelConfig, IServiceProvider, IModel> factory)
+    /// <param name="services">The services.</param>
+    /// <param name="serverType">The <c>server:</c> value of model.yaml.</param>
+    /// <param name="factory">Creates a model with its typed dependencies (the composition root resolves them here).</param>
+    /// <param name="supportsBatching">Whether the server runs <c>batching:</c> through the dynamic batcher; if not, model.yaml may not set it.</param>
+    public static IServiceCollection AddModelServer(this IServiceCollection services, string serverType, Func<ModelConfig, IServiceProvider, IModel> factory, bool supportsBatching = false)
     {
-        services.AddSingleton<IModelServer>(new DelegateModelServer(serverType, factory));
+        services.AddSingleton<IModelServer>(new DelegateModelServer(serverType, factory, supportsBatching));
         return services;
     }
 }

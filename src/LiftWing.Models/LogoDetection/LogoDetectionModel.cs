@@ -28,12 +28,12 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
     private ImageUrlFetcher? _fetcher;
 
     /// <summary>Creates the model.</summary>
-    public LogoDetectionModel(ModelConfig config, IServiceProvider? services = null)
+    public LogoDetectionModel(ModelConfig config, TimeProvider time)
         : base(config)
     {
         _options = config.GetOptions<LogoDetectionOptions>();
         _limits = _options.ToImageLimits();
-        _time = services?.GetService<TimeProvider>() ?? TimeProvider.System;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
     /// <inheritdoc />

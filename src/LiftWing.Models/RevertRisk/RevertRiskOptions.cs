@@ -3,9 +3,10 @@ using System.ComponentModel.DataAnnotations;
 namespace LiftWing.Models.RevertRisk;
 
 /// <summary>
-/// <c>options:</c> of <c>models/revertrisk-language-agnostic/model.yaml</c> (snake_case keys). Environment variables
-/// <c>WIKI_URL</c>, <c>FORCE_HTTP</c>, <c>AIOHTTP_CLIENT_TIMEOUT</c> and <c>ALLOW_REVISION_JSON_INPUT</c> (Lift Wing's names)
-/// override them when set.
+/// <c>options:</c> of <c>models/revertrisk-language-agnostic/model.yaml</c> (snake_case keys). The deployment's wiki
+/// settings (<c>LiftWing:Wiki</c>: <c>WIKI_URL</c>, <c>FORCE_HTTP</c>, <c>AIOHTTP_CLIENT_TIMEOUT</c>) win over the wiki
+/// settings here; <c>ALLOW_REVISION_JSON_INPUT</c> and <c>REVERTRISK_REVISION_SOURCE</c> reach these options through
+/// <c>LiftWing:ModelOptions</c> (see LiftWingEnvironment).
 /// </summary>
 public sealed class RevertRiskOptions
 {
