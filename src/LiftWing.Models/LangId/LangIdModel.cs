@@ -9,7 +9,7 @@ using LiftWing.Runtimes.FastText;
 namespace LiftWing.Models.LangId;
 
 /// <summary>
-/// Lift Wing's <c>langid</c> server (<c>lw:src/models/langid/model.py</c>) on a fastText classifier:
+/// Lift Wing's <c>langid</c> server on a fastText classifier:
 /// <c>{"text": "..."}</c> → <c>{"language", "wikicode", "languagename", "score"}</c>. Also the batch form
 /// <c>{"instances": [{"text": ...}, ...]}</c> → <c>{"predictions": [...]}</c> and an optional <c>k</c> for the top k.
 /// </summary>
