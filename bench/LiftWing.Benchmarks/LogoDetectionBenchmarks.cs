@@ -32,7 +32,7 @@ public class LogoDetectionBenchmarks
         var config = ModelConfigLoader.Load(Path.Combine(root, "models", "logo-detection", "model.yaml"));
         var store = new ArtifactStore(Options.Create(new ArtifactStoreOptions()));
         var paths = config.Artifacts.ToDictionary(a => a.Name, a => store.EnsureAsync(a, config.Directory, CancellationToken.None).GetAwaiter().GetResult());
-        var model = new LogoDetectionModel(config, TimeProvider.System);
+        var model = new LogoDetectionModel(config, TimeProvider.System, static () => new HttpClient(ImageUrlFetcher.CreateHandler()));
         model.LoadAsync(new ModelLoadContext(paths), CancellationToken.None).GetAwaiter().GetResult();
         _model = model;
         _featurizer = new ResNet18Featurizer(paths["backbone"], paths["preprocess"]);

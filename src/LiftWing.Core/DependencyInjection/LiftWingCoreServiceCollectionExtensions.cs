@@ -22,7 +22,12 @@ public static class LiftWingCoreServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LiftWingMetrics>();
-        services.TryAddSingleton<ArtifactStore>();
+        // Artifact downloads share one pooled client from the factory instead of a client per fetch.
+        services.AddHttpClient(ArtifactStore.HttpClientName, static c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton(static sp => new ArtifactStore(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArtifactStoreOptions>>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<ArtifactStore>>(),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ArtifactStore.HttpClientName)));
         services.TryAddSingleton<ModelRepository>();
         services.TryAddSingleton(static sp => new InferenceService(
             sp.GetRequiredService<ModelRepository>(),

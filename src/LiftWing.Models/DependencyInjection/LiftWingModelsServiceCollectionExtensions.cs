@@ -23,12 +23,15 @@ public static class LiftWingModelsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LiftWingMetrics>();
         services.TryAddSingleton<IEditTypeCounter, MwEditTypeCounter>();
+        services.AddHttpClient(ImageUrlFetcher.HttpClientName, static c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(ImageUrlFetcher.CreateHandler);
 
         // One line per server type, sorted. The composition root resolves each model's typed dependencies here.
         services.AddModelServer("articlequality", static (config, sp) => new ArticleQualityModel(config, sp.GetRequiredService<WikiSources>()));
         services.AddModelServer("huggingface", static (config, sp) => new HuggingFaceModel(config, sp.GetRequiredService<LiftWingMetrics>(), sp.GetRequiredService<TimeProvider>()), supportsBatching: true);
         services.AddModelServer("langid", static (config, _) => new LangIdModel(config));
-        services.AddModelServer("logo-detection", static (config, sp) => new LogoDetectionModel(config, sp.GetRequiredService<TimeProvider>()));
+        services.AddModelServer("logo-detection", static (config, sp) => new LogoDetectionModel(
+            config, sp.GetRequiredService<TimeProvider>(), () => sp.GetRequiredService<IHttpClientFactory>().CreateClient(ImageUrlFetcher.HttpClientName)));
         services.AddModelServer("onnx", static (config, _) => new OnnxModel(config));
         services.AddModelServer("revertrisk-language-agnostic", static (config, sp) => new RevertRiskModel(config, sp.GetRequiredService<WikiSources>(), sp.GetRequiredService<IEditTypeCounter>()));
         return services;

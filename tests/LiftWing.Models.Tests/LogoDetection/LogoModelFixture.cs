@@ -35,7 +35,7 @@ public sealed class LogoModelFixture : IAsyncLifetime
     /// <summary>Loads another instance of the model with a different config (options).</summary>
     public async Task<LogoDetectionModel> LoadAsync(ModelConfig config)
     {
-        var model = new LogoDetectionModel(config, TimeProvider.System);
+        var model = new LogoDetectionModel(config, TimeProvider.System, static () => new HttpClient(ImageUrlFetcher.CreateHandler()));
         await model.LoadAsync(new ModelLoadContext(Artifacts), CancellationToken.None);
         return model;
     }
