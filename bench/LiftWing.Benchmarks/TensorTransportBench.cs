@@ -9,7 +9,6 @@ using Inference;
 using LiftWing.Runtimes.Onnx;
 using LiftWing.Server;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LiftWing.Benchmarks;
 
@@ -38,15 +37,11 @@ public static class TensorTransportBench
                 "name: wide-linear\nserver: onnx\nversion: \"1\"\nartifacts:\n  - name: model\n    uri: file:model.onnx\ncache: { enabled: false }\noptions:\n  intra_op_threads: 1\n");
             var port = FreePort();
             var grpcPort = FreePort();
-            await using var app = LiftWingHost.Build(new LiftWingHostSettings
-            {
-                Urls = $"http://127.0.0.1:{port}",
-                GrpcPort = grpcPort,
-                ModelsDirectory = dir,
-                ConsoleLogging = false,
-                MinimumLogLevel = LogLevel.Warning,
-                ConfigureServices = s => s.AddLiftWingModels(),
-            });
+            var settings = new LiftWingHostSettings { ConsoleLogging = false, ConfigureServices = s => s.AddLiftWingModels() };
+            settings.Configuration["LiftWing:Server:Port"] = port.ToString(CultureInfo.InvariantCulture);
+            settings.Configuration["LiftWing:Grpc:Port"] = grpcPort.ToString(CultureInfo.InvariantCulture);
+            settings.Configuration["LiftWing:Models:Directory"] = dir;
+            await using var app = LiftWingHost.Build(settings);
             await app.StartAsync();
 
             var rng = new Random(7);

@@ -18,7 +18,7 @@ internal static class ModelLookup
 
         if (!string.IsNullOrEmpty(version) && version != model.Config.Version)
         {
-            throw new LiftWingException(404, $"Model with name {name} version {version} does not exist.");
+            throw new LiftWingException(ErrorKind.NotFound, $"Model with name {name} version {version} does not exist.");
         }
 
         return model;

@@ -43,9 +43,6 @@ public sealed class LiftWingTestServer : IAsyncDisposable
         var port = FreePort();
         var hostSettings = new LiftWingHostSettings
         {
-            Urls = $"http://127.0.0.1:{port}",
-            GrpcPort = s.Grpc ? FreePort() : null,
-            ModelsDirectory = s.ModelsDirectory,
             ConsoleLogging = Environment.GetEnvironmentVariable("LIFTWING_TEST_LOGS") == "1",
             ConfigureServices = services =>
             {
@@ -53,9 +50,17 @@ public sealed class LiftWingTestServer : IAsyncDisposable
                 s.ConfigureServices?.Invoke(services);
             },
         };
-        foreach (var m in s.Only)
+        hostSettings.Configuration["LiftWing:Server:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        int? grpcPort = s.Grpc ? FreePort() : null;
+        if (grpcPort is { } gp)
         {
-            hostSettings.Only.Add(m);
+            hostSettings.Configuration["LiftWing:Grpc:Port"] = gp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        hostSettings.Configuration["LiftWing:Models:Directory"] = s.ModelsDirectory;
+        for (var i = 0; i < s.Only.Count; i++)
+        {
+            hostSettings.Configuration[$"LiftWing:Models:Only:{i}"] = s.Only[i];
         }
 
         foreach (var kv in s.Settings)
@@ -67,7 +72,7 @@ public sealed class LiftWingTestServer : IAsyncDisposable
         await app.StartAsync().ConfigureAwait(false);
         var server = new LiftWingTestServer(app, new Uri($"http://127.0.0.1:{port}/"))
         {
-            GrpcAddress = hostSettings.GrpcPort is { } g ? new Uri($"http://127.0.0.1:{g}") : null,
+            GrpcAddress = grpcPort is { } g ? new Uri($"http://127.0.0.1:{g}") : null,
         };
         if (s.WaitUntilLoaded)
         {

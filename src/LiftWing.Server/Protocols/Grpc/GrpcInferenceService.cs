@@ -63,7 +63,7 @@ internal sealed class GrpcInferenceService(
             var model = await Repository.LoadAsync(request.ModelName, context.CancellationToken).ConfigureAwait(false);
             if (!model.State.IsReady)
             {
-                throw new LiftWingException(500, $"Model {request.ModelName} failed to load: {model.State.Reason}");
+                throw new LiftWingException(ErrorKind.Internal, $"Model {request.ModelName} failed to load: {model.State.Reason}");
             }
 
             return new RepositoryModelLoadResponse { ModelName = request.ModelName, IsLoaded = true };

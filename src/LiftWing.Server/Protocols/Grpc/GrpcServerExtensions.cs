@@ -1,4 +1,5 @@
 using Grpc.AspNetCore.Server;
+using LiftWing.Core.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ internal static class GrpcServerExtensions
 {
     public static IServiceCollection AddLiftWingGrpc(this IServiceCollection services)
     {
-        services.AddOptions<LiftWingGrpcOptions>().BindConfiguration("LiftWing:Grpc").ValidateDataAnnotations().ValidateOnStart();
+        services.AddLiftWingOptions<LiftWingGrpcOptions>(LiftWingConfiguration.Grpc);
         services.AddGrpc();
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<LiftWingGrpcOptions>>((grpc, lw) =>
         {

@@ -4,9 +4,9 @@ using LiftWing.Core.Errors;
 namespace LiftWing.Server.Protocols.Grpc;
 
 /// <summary>
-/// KServe's gRPC status mapping (its <c>interceptors.py</c>): bad input and model errors → INVALID_ARGUMENT,
-/// not ready → UNAVAILABLE, unknown model → NOT_FOUND, not implemented → UNIMPLEMENTED, anything else → INTERNAL.
-/// Messages come from the same <see cref="ErrorTable"/> as the REST edge.
+/// KServe's gRPC status mapping (its <c>interceptors.py</c>) over the one <see cref="ErrorTable"/>: bad input and model
+/// errors → INVALID_ARGUMENT, not ready → UNAVAILABLE, unknown model → NOT_FOUND, not implemented → UNIMPLEMENTED,
+/// anything else → INTERNAL with the same message the REST edge gives (unexpected faults: "Internal server error").
 /// </summary>
 internal static class GrpcStatusMapper
 {
@@ -17,26 +17,22 @@ internal static class GrpcStatusMapper
             return rpc;
         }
 
-        var (status, message) = ErrorTable.Map(exception);
+        var (_, message, kind) = ErrorTable.Map(exception);
         var code = exception switch
         {
-            ModelNotFoundException => StatusCode.NotFound,
-            ModelNotReadyException => StatusCode.Unavailable,
-            InvalidInputException or InferenceException => StatusCode.InvalidArgument,
+            // KServe answers InferenceError (a failure the model reports) with INVALID_ARGUMENT too; a bug stays INTERNAL.
+            InferenceException { Kind: not ErrorKind.Unexpected } => StatusCode.InvalidArgument,
             NotImplementedException or NotSupportedException => StatusCode.Unimplemented,
-            OperationCanceledException => StatusCode.DeadlineExceeded,
-            LiftWingException => status switch
+            _ => kind switch
             {
-                404 => StatusCode.NotFound,
-                413 => StatusCode.ResourceExhausted,
-                429 => StatusCode.ResourceExhausted,
-                503 => StatusCode.Unavailable,
-                504 => StatusCode.DeadlineExceeded,
-                >= 400 and < 500 => StatusCode.InvalidArgument,
+                ErrorKind.InvalidInput or ErrorKind.Unprocessable or ErrorKind.UnsupportedMediaType or ErrorKind.MethodNotAllowed => StatusCode.InvalidArgument,
+                ErrorKind.NotFound => StatusCode.NotFound,
+                ErrorKind.Unavailable or ErrorKind.BadGateway => StatusCode.Unavailable,
+                ErrorKind.PayloadTooLarge or ErrorKind.TooManyRequests => StatusCode.ResourceExhausted,
+                ErrorKind.Timeout => StatusCode.DeadlineExceeded,
                 _ => StatusCode.Internal,
             },
-            _ => StatusCode.Internal,
         };
-        return new RpcException(new Status(code, code == StatusCode.Internal && exception is not LiftWingException ? "Internal server error" : message));
+        return new RpcException(new Status(code, message));
     }
 }
