@@ -38,7 +38,9 @@ public sealed class InferenceService
     public async ValueTask<InferenceResponse> InferAsync(InferenceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var model = _repository.GetReady(request.ModelName);
+        // The lease keeps this instance alive until the answer is written: an unload or reload waits for it.
+        using var lease = _repository.Acquire(request.ModelName);
+        var model = lease.Model;
         var tag = new KeyValuePair<string, object?>(LiftWingMetrics.ModelNameTag, model.Config.Name);
         var start = Stopwatch.GetTimestamp();
         var status = 500;
