@@ -1,4 +1,5 @@
 using System.Reflection;
+using LiftWing.Core.Caching;
 using LiftWing.Core.Errors;
 using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
@@ -31,12 +32,10 @@ internal static class V2Endpoints
             ["extensions"] = s_extensions,
         }));
         endpoints.MapGet("/v2/health/live", static () => Results.Json(new Dictionary<string, bool> { ["live"] = true }));
-        endpoints.MapGet("/v2/health/ready", static (StartupState startup, ModelRepository repository) =>
+        endpoints.MapGet("/v2/health/ready", static (StartupState startup, ModelRepository repository, IServiceProvider services) =>
         {
-            // Ready once start-up loading has finished and nothing is still loading; failed models report
-            // themselves on /v2/models/{name}/ready so one broken model does not take the server out of rotation.
-            var ready = startup.LoadingFinished && repository.Models.All(m => m.State.Readiness != ModelReadiness.Loading);
-            return Results.Json(new Dictionary<string, bool> { ["ready"] = ready }, statusCode: ready ? 200 : 503);
+            var (ready, body) = ReadinessReport.Evaluate(startup, repository, services.GetService<PredictionCache>());
+            return Results.Json(body, statusCode: ready ? 200 : 503);
         });
         endpoints.MapGet("/v2/models/{name}", (HttpContext c, string name, ModelRepository r) => Metadata(c, r, name, null));
         endpoints.MapGet("/v2/models/{name}/versions/{version}", (HttpContext c, string name, string version, ModelRepository r) => Metadata(c, r, name, version));
