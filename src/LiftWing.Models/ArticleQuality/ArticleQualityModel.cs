@@ -35,9 +35,10 @@ public sealed class ArticleQualityModel : ModelBase<object, object>
     {
         _services = services ?? throw new ArgumentNullException(nameof(services));
         _options = config.GetOptions<ArticleQualityOptions>();
-        if (_options.MaxInstances < 1 || _options.BatchConcurrency < 1 || _options.MaxHtmlBytes < 1 || _options.TimeoutSeconds <= 0)
+        if (_options.MaxInstances < 1 || _options.BatchConcurrency < 1 || _options.MaxHtmlBytes < 1 || _options.TimeoutSeconds <= 0
+            || _options.MaxHtmlElements < 1 || _options.MaxHtmlDepth < 1)
         {
-            throw new InvalidDataException($"model '{config.Name}': max_instances, batch_concurrency, max_html_bytes and timeout_seconds must be positive.");
+            throw new InvalidDataException($"model '{config.Name}': max_instances, batch_concurrency, max_html_bytes, max_html_elements, max_html_depth and timeout_seconds must be positive.");
         }
     }
 
@@ -157,7 +158,8 @@ public sealed class ArticleQualityModel : ModelBase<object, object>
     private async Task FillFeaturesAsync(ArticleQualityItem item, CancellationToken cancellationToken)
     {
         var html = item.Html ?? await Source.GetRevisionHtmlAsync(item.Lang, item.RevisionId!.Value, cancellationToken).ConfigureAwait(false);
-        item.Features = ParsoidFeatureExtractor.Extract(html);
+        CheckHtmlShape(html, item.RevisionId);
+        item.Features = ParsoidFeatureExtractor.Extract(html, cancellationToken);
         item.Html = null; // the features are all later stages need; let a large page go
         if (item.Features.Characters == 0)
         {
@@ -165,6 +167,21 @@ public sealed class ArticleQualityModel : ModelBase<object, object>
                 ? $"Article with language {item.Lang} and revid {rev} has no paragraph text to score."
                 : $"The html has no paragraph text to score (lang {item.Lang}).");
         }
+    }
+
+    /// <summary>Refuses HTML with more elements or deeper nesting than the options allow, before it is parsed.</summary>
+    private void CheckHtmlShape(string html, long? revisionId)
+    {
+        var shape = HtmlShapeScanner.Measure(html, _options.MaxHtmlElements, _options.MaxHtmlDepth);
+        if (!shape.Stopped)
+        {
+            return;
+        }
+
+        var what = revisionId is { } rev ? $"The HTML of revision {rev}" : "\"html\"";
+        throw new InvalidInputException(shape.Elements > _options.MaxHtmlElements
+            ? $"{what} has more than {_options.MaxHtmlElements} elements."
+            : $"{what} nests elements deeper than {_options.MaxHtmlDepth} levels.");
     }
 
     private MediaWikiRestClient CreateClient()
