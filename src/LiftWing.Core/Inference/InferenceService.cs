@@ -51,13 +51,20 @@ public sealed class InferenceService
             var response = _cache is null
                 ? await RunStagesAsync(model, request, tag, timeout.Token).ConfigureAwait(false)
                 : await _cache.GetOrComputeAsync(model, request, (r, ct) => RunStagesAsync(model, r, tag, ct), timeout.Token).ConfigureAwait(false);
+            if (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // A stage that ignored the token finished late: the answer is past the deadline, so it is a 504 all the same.
+                throw new OperationCanceledException(timeout.Token);
+            }
+
             status = response.StatusCode;
             return response;
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not LiftWingException { StatusCode: < 500 })
         {
+            // Whatever a stage threw once the deadline passed (a cancelled HTTP call, a terminated ONNX run) is the timeout.
             status = 504;
-            throw new LiftWingException(504, $"The request to model {model.Config.Name} timed out after {_options.RequestTimeout.TotalSeconds:0.###} s.");
+            throw new LiftWingException(504, $"The request to model {model.Config.Name} timed out after {_options.RequestTimeout.TotalSeconds:0.###} s.", ex);
         }
         catch (Exception ex)
         {
