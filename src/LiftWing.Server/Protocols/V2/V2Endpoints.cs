@@ -132,7 +132,7 @@ internal static class V2Endpoints
             }
 
             using var doc = await RequestBodyReader.ReadJsonAsync(context, options, context.RequestAborted).ConfigureAwait(false);
-            var tensors = V2JsonCodec.DecodeRequest(doc.RootElement);
+            var tensors = V2JsonCodec.DecodeRequest(doc.RootElement, services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxV2Elements);
             var request = InferenceRequestFactory.Create(context, name, InferenceProtocol.V2, doc.RootElement, tensors);
             var response = await inference.InferAsync(request, context.RequestAborted).ConfigureAwait(false);
             if (response.Tensors is null)
