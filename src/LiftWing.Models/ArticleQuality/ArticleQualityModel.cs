@@ -57,8 +57,29 @@ public sealed class ArticleQualityModel : ModelBase<object, object>
     }
 
     /// <inheritdoc />
-    public override string? GetCacheKey(InferenceRequest request) =>
-        request is null ? null : ArticleQualityRequestParser.CacheKey(request.Body);
+    public override string? GetCacheKey(InferenceRequest request)
+    {
+        if (request is null || _maxima is not { } maxima || request.Body.ValueKind != JsonValueKind.Object || request.Body.TryGetProperty("instances", out _))
+        {
+            return null;
+        }
+
+        try
+        {
+            // Validated before keying: a request that preprocess would refuse must not be answered from the cache.
+            var item = ArticleQualityRequestParser.ParseItem(request.Body, maxima, _options.MaxHtmlBytes);
+            if (item.Html is { } html)
+            {
+                CheckHtmlShape(html, null);
+            }
+        }
+        catch (LiftWingException)
+        {
+            return null;
+        }
+
+        return ArticleQualityRequestParser.CacheKey(request.Body);
+    }
 
     /// <inheritdoc />
     protected override async ValueTask<object> PreprocessAsync(InferenceRequest request, CancellationToken cancellationToken)
