@@ -66,6 +66,11 @@ internal static class RequestBodyReader
             // Kestrel's framing errors (a bad chunk size, a body shorter than its Content-Length, too slow a rate).
             throw new InvalidInputException($"Malformed request body: {ex.Message}", ex.StatusCode);
         }
+        catch (IOException ex) when (ex is not BadHttpRequestException)
+        {
+            // Kestrel's chunked decoder reports some framing errors (e.g. a chunk size that overflows) as plain IOExceptions.
+            throw new InvalidInputException($"Malformed request body: {ex.Message}");
+        }
         catch (InvalidDataException)
         {
             // From request decompression: the body claimed gzip, deflate or br and is not.
