@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
-/// <summary>The connection and body limits (<see cref="RequestLimitsOptions"/>) and request decompression.</summary>
+/// <summary>The connection and body limits (<see cref="RequestLimitsOptions"/>), request decompression and the heap limit (<see cref="MemoryOptions"/>).</summary>
 public static class RequestLimitsExtensions
 {
     /// <summary>
@@ -21,8 +21,13 @@ public static class RequestLimitsExtensions
             kestrel.Limits.MaxConcurrentConnections = limits.Value.MaxConcurrentConnections;
             kestrel.Limits.MaxConcurrentUpgradedConnections = limits.Value.MaxConcurrentConnections;
             kestrel.Limits.RequestHeadersTimeout = limits.Value.RequestHeadersTimeout;
+            // Non-ASCII header bytes are read as Latin-1 instead of failing the request with an empty 400, so the
+            // request reaches LiftWing (a non-ASCII x-request-id is then replaced, never echoed).
+            kestrel.RequestHeaderEncodingSelector = static _ => System.Text.Encoding.Latin1;
         });
         services.AddRequestDecompression();
+        services.AddOptions<MemoryOptions>().BindConfiguration("LiftWing:Memory").ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<LiftWing.Server.Hosting.HeapLimitService>();
         return services;
     }
 }
