@@ -16,9 +16,10 @@ internal static class ServeCommand
         var only = CommonOptions.Only();
         var maxBody = new Option<long?>("--max-body-bytes") { Description = "The largest request body in bytes (default 10 MiB)." };
         var timeout = new Option<double?>("--request-timeout") { Description = "Per-request timeout in seconds (default 30)." };
+        var maxHeap = new Option<int?>("--max-heap-mb") { Description = "A hard limit for the managed heap in MiB (default none)." };
         var command = new Command("serve", "Pull missing model artifacts, then serve every model on HTTP (Lift Wing V1, V2, /metrics).")
         {
-            host, port, models, only, maxBody, timeout,
+            host, port, models, only, maxBody, timeout, maxHeap,
         };
         var cache = new CacheOptions();
         cache.AddTo(command);
@@ -46,6 +47,11 @@ internal static class ServeCommand
             if (parse.GetValue(maxBody) is { } mb)
             {
                 settings.Configuration["LiftWing:Server:MaxRequestBodyBytes"] = mb.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (parse.GetValue(maxHeap) is { } heap)
+            {
+                settings.Configuration["LiftWing:Memory:HeapHardLimitMB"] = heap.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             settings.ConfigureServices = services =>

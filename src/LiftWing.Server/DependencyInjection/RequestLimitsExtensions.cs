@@ -28,6 +28,7 @@ public static class RequestLimitsExtensions
         services.AddRequestDecompression();
         services.AddOptions<MemoryOptions>().BindConfiguration("LiftWing:Memory").ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<LiftWing.Server.Hosting.HeapLimitService>();
+        services.AddHostedService<LiftWing.Server.Hosting.IdleMemoryTrimmer>();
         return services;
     }
 }
