@@ -10,7 +10,7 @@ namespace LiftWing.FunctionalTests.Hardening;
 /// The hostile corpus against a real server, endpoint by endpoint: every case answers below 500, within 5 s,
 /// with the documented error body on a 4xx, and the process is still live afterwards.
 /// </summary>
-[Collection(CorpusCollection.Name)]
+[Collection(CorpusSerialDefinition.Name)]
 public sealed partial class CorpusTests(CorpusServerFixture fixture, ITestOutputHelper output) : IClassFixture<CorpusServerFixture>
 {
     private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(5);

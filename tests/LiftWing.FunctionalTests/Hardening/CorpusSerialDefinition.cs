@@ -5,7 +5,7 @@ namespace LiftWing.FunctionalTests.Hardening;
 /// classes of this assembly on a small CI machine.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class CorpusCollection
+public sealed class CorpusSerialDefinition
 {
     public const string Name = "Hardening corpus";
 }
