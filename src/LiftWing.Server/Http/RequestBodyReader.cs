@@ -33,7 +33,7 @@ internal static class RequestBodyReader
         ReadOnlySequence<byte> buffer;
         var reader = context.Request.BodyReader;
         ReadResult result;
-        var limits = context.RequestServices.GetService<IOptions<RequestLimitsOptions>>()?.Value ?? new RequestLimitsOptions();
+        var limits = context.RequestServices?.GetService<IOptions<RequestLimitsOptions>>()?.Value ?? new RequestLimitsOptions();
         // A deadline for the whole body: Kestrel's minimum data rate alone lets a slow body hold the connection forever.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(limits.BodyReadTimeout);
