@@ -314,7 +314,11 @@ public sealed partial class ModelRepository : IAsyncDisposable
         foreach (var path in ModelConfigLoader.Discover(_options.ModelsDirectory))
         {
             var name = Path.GetFileName(Path.GetDirectoryName(path))!;
-            result[name] = (name, null, ModelState.Unloaded);
+            if (_options.Only.Count == 0 || _options.Only.Contains(name))
+            {
+                // With --only the other folders do not exist for this process (load refuses them too).
+                result[name] = (name, null, ModelState.Unloaded);
+            }
         }
 
         foreach (var m in _models.Values)

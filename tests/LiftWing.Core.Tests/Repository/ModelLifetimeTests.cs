@@ -145,6 +145,7 @@ public sealed class ModelLifetimeTests
         await repo.LoadFromDirectoryAsync(CancellationToken.None);
         await Assert.ThrowsAsync<ModelNotFoundException>(() => repo.LoadAsync("b", CancellationToken.None));
         Assert.False(repo.TryGet("b", out _));
+        Assert.Equal(["a"], repo.Index().Select(e => e.Name));
         Assert.True((await repo.LoadAsync("a", CancellationToken.None)).State.IsReady);
     }
 
