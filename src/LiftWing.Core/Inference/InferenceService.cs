@@ -64,7 +64,7 @@ public sealed class InferenceService
         {
             // Whatever a stage threw once the deadline passed (a cancelled HTTP call, a terminated ONNX run) is the timeout.
             status = 504;
-            throw new LiftWingException(504, $"The request to model {model.Config.Name} timed out after {_options.RequestTimeout.TotalSeconds:0.###} s.", ex);
+            throw new LiftWingException(ErrorKind.Timeout, $"The request to model {model.Config.Name} timed out after {_options.RequestTimeout.TotalSeconds:0.###} s.", ex);
         }
         catch (Exception ex)
         {
@@ -94,7 +94,7 @@ public sealed class InferenceService
         }
         catch (Exception ex) when (ex is not LiftWingException and not OperationCanceledException)
         {
-            throw new InferenceException($"{ex.GetType().Name} : {ex.Message}", ex);
+            throw InferenceException.Unexpected(ex);
         }
 
         var t2 = Stopwatch.GetTimestamp();

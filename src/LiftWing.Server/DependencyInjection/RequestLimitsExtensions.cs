@@ -15,7 +15,7 @@ public static class RequestLimitsExtensions
     /// </summary>
     public static IServiceCollection AddLiftWingRequestLimits(this IServiceCollection services)
     {
-        services.AddOptions<RequestLimitsOptions>().BindConfiguration("LiftWing:Limits").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RequestLimitsOptions>().BindConfiguration(LiftWing.Core.Configuration.LiftWingConfiguration.Limits).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
         {
             kestrel.Limits.MaxConcurrentConnections = limits.Value.MaxConcurrentConnections;
@@ -26,7 +26,7 @@ public static class RequestLimitsExtensions
             kestrel.RequestHeaderEncodingSelector = static _ => System.Text.Encoding.Latin1;
         });
         services.AddRequestDecompression();
-        services.AddOptions<MemoryOptions>().BindConfiguration("LiftWing:Memory").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MemoryOptions>().BindConfiguration(LiftWing.Core.Configuration.LiftWingConfiguration.Memory).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<LiftWing.Server.Hosting.HeapLimitService>();
         services.AddHostedService<LiftWing.Server.Hosting.IdleMemoryTrimmer>();
         return services;

@@ -1,17 +1,17 @@
 using LiftWing.Core.Caching;
-using LiftWing.Core.Models;
 using LiftWing.Core.Repository;
+using LiftWing.Server.Protocols.V2;
 
 namespace LiftWing.Server.Hosting;
 
 /// <summary>
-/// <c>/v2/health/ready</c> for load balancers: not ready (503) until start-up loading has finished and while any
-/// model marked <c>required</c> (the default) is not ready, with the reasons in the body. The cache store's
-/// health is reported too; a broken store does not make the server unready (predictions are served uncached).
+/// <c>/v2/health/ready</c> for load balancers: not ready (503) until start-up loading has finished and while any model
+/// marked <c>required</c> (the default) is not ready, with the reasons in the body. The cache store's health is
+/// reported too; a broken store does not make the server unready (predictions are served uncached).
 /// </summary>
 internal static class ReadinessReport
 {
-    public static (bool Ready, Dictionary<string, object?> Body) Evaluate(StartupState startup, ModelRepository repository, PredictionCache? cache)
+    public static V2Ready Evaluate(StartupState startup, ModelRepository repository, PredictionCache? cache)
     {
         var reasons = new List<string>();
         if (!startup.LoadingFinished)
@@ -27,21 +27,13 @@ internal static class ReadinessReport
             }
         }
 
-        var ready = reasons.Count == 0;
-        var body = new Dictionary<string, object?> { ["ready"] = ready };
-        if (!ready)
-        {
-            body["reasons"] = reasons;
-        }
-
+        V2CacheHealth? health = null;
         if (cache is not null)
         {
             var (status, reason) = cache.StoreHealth;
-            body["cache"] = reason is null
-                ? new Dictionary<string, string> { ["store"] = cache.Store?.Name ?? "memory", ["status"] = status }
-                : new Dictionary<string, string> { ["store"] = cache.Store?.Name ?? "memory", ["status"] = status, ["reason"] = reason };
+            health = new V2CacheHealth(cache.Store?.Name ?? "memory", status, reason);
         }
 
-        return (ready, body);
+        return new V2Ready(reasons.Count == 0, reasons.Count == 0 ? null : reasons, health);
     }
 }
