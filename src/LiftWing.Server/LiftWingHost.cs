@@ -17,7 +17,10 @@ public static class LiftWingHost
         ArgumentNullException.ThrowIfNull(settings);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = settings.Args ?? [] });
         builder.Configuration.AddInMemoryCollection(settings.Configuration);
-        builder.WebHost.UseUrls(settings.Urls);
+        // The admin plane may have its own listener (LiftWing:Admin:Port); admin routes then answer only there.
+        builder.WebHost.UseUrls(builder.Configuration["LiftWing:Admin:Port"] is { Length: > 0 } adminPort
+            ? $"{settings.Urls};http://{builder.Configuration["LiftWing:Admin:Host"] ?? "127.0.0.1"}:{adminPort}"
+            : settings.Urls);
         builder.WebHost.ConfigureKestrel(k =>
         {
             // The per-request limit is applied when the body is read; this is the hard ceiling.

@@ -22,6 +22,8 @@ internal static class ServeCommand
         };
         var cache = new CacheOptions();
         cache.AddTo(command);
+        var gateway = new GatewayCliOptions();
+        gateway.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -46,6 +48,12 @@ internal static class ServeCommand
             if (parse.GetValue(maxBody) is { } mb)
             {
                 settings.Configuration["LiftWing:Server:MaxRequestBodyBytes"] = mb.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (gateway.Apply(parse, settings.Configuration) is { } gatewayError)
+            {
+                await Console.Error.WriteLineAsync(gatewayError).ConfigureAwait(false);
+                return 2;
             }
 
             settings.ConfigureServices = services =>

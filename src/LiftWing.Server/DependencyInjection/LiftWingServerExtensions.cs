@@ -26,6 +26,7 @@ public static class LiftWingServerExtensions
         services.AddLiftWingCore();
         services.AddOptions<LiftWingServerOptions>().BindConfiguration("LiftWing:Server").ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<StartupState>();
+        services.AddLiftWingGateway();
         services.AddHostedService<ModelLoaderService>();
         services.AddOptions<HostOptions>().Configure<IOptions<LiftWingServerOptions>>((host, server) => host.ShutdownTimeout = server.Value.ShutdownTimeout);
         services.AddOpenTelemetry().WithMetrics(m => m
@@ -46,6 +47,7 @@ public static class LiftWingServerExtensions
             ? Task.CompletedTask
             : ErrorResponses.WriteAsync(ctx.HttpContext, ctx.HttpContext.Response.StatusCode, StatusMessage(ctx.HttpContext)));
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseLiftWingGateway();
         MapEndpoints(app);
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;

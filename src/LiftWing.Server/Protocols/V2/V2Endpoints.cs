@@ -93,7 +93,7 @@ internal static class V2Endpoints
                 ["outputs"] = meta.Outputs.Select(Spec),
                 ["ready"] = model.State.IsReady,
                 ["state"] = StateName(model.State),
-                ["reason"] = model.State.IsReady ? null : model.State.Reason,
+                ["reason"] = model.State.IsReady ? null : Gateway.PathRedactor.Redact(model.State.Reason),
             }).ExecuteAsync(context).ConfigureAwait(false);
         }
         catch (LiftWingException ex)
