@@ -18,6 +18,7 @@ internal sealed class GatewayRateLimiter : PartitionedRateLimiter<HttpContext>
     private readonly RateLimitOptions _options;
     private readonly IRateLimitCounterStore _store;
     private readonly TimeProvider _time;
+    private readonly OverLimitKeys _overLimit;
 
     public GatewayRateLimiter(IOptions<GatewayOptions> options, IRateLimitCounterStore store, TimeProvider time)
     {
@@ -25,6 +26,7 @@ internal sealed class GatewayRateLimiter : PartitionedRateLimiter<HttpContext>
         _policy = new RateLimitPolicy(_options.Policy, _options.Classes);
         _store = store;
         _time = time;
+        _overLimit = new OverLimitKeys(time);
     }
 
     public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
@@ -50,10 +52,17 @@ internal sealed class GatewayRateLimiter : PartitionedRateLimiter<HttpContext>
         var start = now - (now % rule.UnitSeconds);
         var end = DateTimeOffset.FromUnixTimeSeconds(start + rule.UnitSeconds);
         var key = string.Create(CultureInfo.InvariantCulture, $"{_policy.Name}:{identity.Class}:{identity.UserKey}:{rule.UnitSeconds}:{start}");
-        var count = await _store.IncrementAsync(key, end, cancellationToken).ConfigureAwait(false);
-        if (count <= rule.Limit)
+        // A key known to be over its limit for this window is refused here, without a counter call (as
+        // envoyproxy/ratelimit's local cache does), so a client hammering past its limit costs Redis nothing.
+        if (!_overLimit.Contains(key))
         {
-            return Leases.Acquired;
+            var count = await _store.IncrementAsync(key, end, cancellationToken).ConfigureAwait(false);
+            if (count <= rule.Limit)
+            {
+                return Leases.Acquired;
+            }
+
+            _overLimit.Add(key, end);
         }
 
         resource.Items[RateLimitRejection.ItemKey] = new RateLimitRejection(identity.Class, TimeSpan.FromSeconds(start + rule.UnitSeconds - now), LimitIsZero: false);
