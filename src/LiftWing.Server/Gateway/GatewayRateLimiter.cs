@@ -56,8 +56,7 @@ internal sealed class GatewayRateLimiter : PartitionedRateLimiter<HttpContext>
         // envoyproxy/ratelimit's local cache does), so a client hammering past its limit costs Redis nothing.
         if (!_overLimit.Contains(key))
         {
-            var count = await _store.IncrementAsync(key, end, cancellationToken).ConfigureAwait(false);
-            if (count <= rule.Limit)
+            if (await _store.TryAcquireAsync(key, rule.Limit, end, cancellationToken).ConfigureAwait(false))
             {
                 return Leases.Acquired;
             }

@@ -6,9 +6,10 @@ internal interface IRateLimitCounterStore
     /// <summary>The store's name, for logs.</summary>
     string Name { get; }
 
-    /// <summary>Adds one to the counter of <paramref name="key"/> (which names its window) and returns the new count.</summary>
+    /// <summary>Counts one request against <paramref name="key"/> (which names its window); true while within <paramref name="limit"/>.</summary>
     /// <param name="key">The counter key, window start included.</param>
+    /// <param name="limit">The window's limit (at least 1).</param>
     /// <param name="windowEnd">When the window ends; the counter may be dropped after that.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    ValueTask<long> IncrementAsync(string key, DateTimeOffset windowEnd, CancellationToken cancellationToken);
+    ValueTask<bool> TryAcquireAsync(string key, long limit, DateTimeOffset windowEnd, CancellationToken cancellationToken);
 }

@@ -15,8 +15,8 @@ internal sealed class InProcessCounterStore(TimeProvider time) : IRateLimitCount
     /// <summary>How many counters are held (for tests).</summary>
     public int Count => _counters.Count;
 
-    public ValueTask<long> IncrementAsync(string key, DateTimeOffset windowEnd, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Increment(key, windowEnd));
+    public ValueTask<bool> TryAcquireAsync(string key, long limit, DateTimeOffset windowEnd, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Increment(key, windowEnd) <= limit);
 
     public long Increment(string key, DateTimeOffset windowEnd)
     {
