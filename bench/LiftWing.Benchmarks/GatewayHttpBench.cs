@@ -9,7 +9,6 @@ using LiftWing.Server;
 using LiftWing.Tests.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -105,13 +104,12 @@ public static class GatewayHttpBench
         var port = FreePort();
         var settings = new LiftWingHostSettings
         {
-            Urls = $"http://127.0.0.1:{port}",
-            ModelsDirectory = TestPaths.Models,
             ConsoleLogging = false,
-            MinimumLogLevel = LogLevel.Warning,
             ConfigureServices = s => s.AddLiftWingModels(),
         };
-        settings.Only.Add("langid");
+        settings.Configuration["LiftWing:Server:Port"] = port.ToString(CultureInfo.InvariantCulture);
+        settings.Configuration["LiftWing:Models:Directory"] = TestPaths.Models;
+        settings.Configuration["LiftWing:Models:Only:0"] = "langid";
         foreach (var kv in config)
         {
             settings.Configuration[kv.Key] = kv.Value;

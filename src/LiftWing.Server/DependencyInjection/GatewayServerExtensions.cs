@@ -1,8 +1,10 @@
+using System.Net;
 using LiftWing.Core.Caching;
 using LiftWing.Server.Gateway;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -29,6 +31,14 @@ public static class GatewayServerExtensions
         services.AddHostedService<JwksRefreshService>();
         services.TryAddSingleton<IRateLimitCounterStore>(CreateCounterStore);
         services.TryAddSingleton<GatewayRateLimiter>();
+        // The admin plane's own listener, beside the one LiftWing:Server configures.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<AdminOptions>>(static (kestrel, admin) =>
+        {
+            if (admin.Value.Port is { } port)
+            {
+                kestrel.Listen(admin.Value.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(admin.Value.Host), port);
+            }
+        });
 
         services.AddAuthentication().AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

@@ -28,6 +28,11 @@ internal sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
             }
         }
 
+        if (options.Host != "localhost" && !System.Net.IPAddress.TryParse(options.Host, out _))
+        {
+            errors.Add($"LiftWing:Admin:Host '{options.Host}' is not an IP address or localhost");
+        }
+
         if (options.Port is < 1 or > 65535)
         {
             errors.Add($"LiftWing:Admin:Port {options.Port} is not a TCP port");

@@ -27,10 +27,13 @@ public sealed class ServeProcess : IAsyncDisposable
     public StringBuilder Output { get; }
 
     /// <summary>Starts <c>liftwing serve --port P ARGS</c> in the repository root and waits until <paramref name="model"/> is ready.</summary>
-    public static async Task<ServeProcess> StartAsync(string model, params string[] args)
+    public static Task<ServeProcess> StartAsync(string model, params string[] args) => StartAsync(model, null, args);
+
+    /// <summary>The same, with extra environment variables (e.g. <c>LIFTWING__CACHE__*</c> keys).</summary>
+    public static async Task<ServeProcess> StartAsync(string model, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var port = LiftWingTestServer.FreePort();
-        var p = CliRunner.Start(LiftWing.Tests.Common.TestPaths.RepoRoot, ["serve", "--port", port.ToString(CultureInfo.InvariantCulture), .. args]);
+        var p = CliRunner.Start(LiftWing.Tests.Common.TestPaths.RepoRoot, environment, ["serve", "--port", port.ToString(CultureInfo.InvariantCulture), .. args]);
         var serve = new ServeProcess(p, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") }, CliRunner.Capture(p));
         await WaitReadyAsync(serve.Client, p, serve.Output, $"v2/models/{model}/ready");
         return serve;
