@@ -19,7 +19,7 @@ public sealed class ModelSupplyChainTests
         var marker = Path.Combine(Path.GetTempPath(), "lw-pwned-" + Guid.NewGuid().ToString("N"));
         var uri = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, marker);
         using var models = TempModels.Create(("evil", $"name: evil\nserver: echo\nartifacts:\n  - name: weights\n    uri: '{uri}'\n"));
-        var (exit, stdout, stderr) = await CliRunner.RunAsync(TestPaths.RepoRoot, null, TimeSpan.FromMinutes(2), "models", "pull", "--models", models.Directory);
+        var (exit, stdout, stderr) = await CliRunner.RunAsync(TestPaths.RepoRoot, null, TimeSpan.FromMinutes(2), "models", "pull", "--models-dir", models.Directory);
         Assert.Equal(1, exit);
         Assert.Contains("artifact 'weights'", stderr, StringComparison.Ordinal);
         Assert.Contains(reason, stderr, StringComparison.Ordinal);
