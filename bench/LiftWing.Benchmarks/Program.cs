@@ -20,6 +20,12 @@ if (args is ["cache-http", .. var rest])
     return await LiftWing.Benchmarks.CacheHttpBench.RunAsync(rest);
 }
 
+// `-- gateway-http [seconds] [concurrency] [rounds]`: langid throughput with the gateway's limits and JWT on and off (docs/performance.md ## gateway).
+if (args is ["gateway-http", .. var gatewayArgs])
+{
+    return await LiftWing.Benchmarks.GatewayHttpBench.RunAsync(gatewayArgs);
+}
+
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(LiftWing.Benchmarks.V2JsonBenchmarks).Assembly).Run(args, config);
 return 0;

@@ -20,6 +20,8 @@ internal static class ServeCommand
         };
         var cache = new CacheOptions();
         cache.AddTo(command);
+        var gateway = new GatewayCliOptions();
+        gateway.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -49,6 +51,12 @@ internal static class ServeCommand
             foreach (var (key, value) in options.ToConfiguration())
             {
                 settings.Configuration[key] = value;
+            }
+
+            if (gateway.Apply(parse, settings.Configuration) is { } gatewayError)
+            {
+                await Console.Error.WriteLineAsync(gatewayError).ConfigureAwait(false);
+                return 2;
             }
 
             WebApplication? app = null;

@@ -33,6 +33,7 @@ public static class LiftWingServerExtensions
         services.AddLiftWingRequestLimits();
         services.TryAddSingleton<StartupState>();
         services.AddExceptionHandler<LiftWingExceptionHandler>();
+        services.AddLiftWingGateway();
         services.AddHostedService<ModelLoaderService>();
         services.AddOptions<HostOptions>().Configure<IOptions<LiftWingServerOptions>>((host, server) => host.ShutdownTimeout = server.Value.ShutdownTimeout);
         services.AddOpenTelemetry().WithMetrics(m => m
@@ -60,6 +61,7 @@ public static class LiftWingServerExtensions
             : ErrorResponses.WriteAsync(ctx.HttpContext, ctx.HttpContext.Response.StatusCode, StatusMessage(ctx.HttpContext)));
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseRequestDecompression();
+        app.UseLiftWingGateway();
         MapEndpoints(app);
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;

@@ -80,7 +80,7 @@ internal static class V2Endpoints
                 meta.Outputs.Select(Spec).ToList(),
                 model.State.IsReady,
                 StateName(model.State),
-                model.State.IsReady ? null : model.State.Reason),
+                model.State.IsReady ? null : Gateway.PathRedactor.Redact(model.State.Reason)),
             ServerJsonContext.Relaxed.V2ModelMetadata);
     }
 
