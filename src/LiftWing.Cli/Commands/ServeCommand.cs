@@ -16,9 +16,10 @@ internal static class ServeCommand
         var only = CommonOptions.Only();
         var maxBody = new Option<long?>("--max-body-bytes") { Description = "The largest request body in bytes (default 10 MiB)." };
         var timeout = new Option<double?>("--request-timeout") { Description = "Per-request timeout in seconds (default 30)." };
+        var oresUpstream = new Option<string?>("--ores-upstream") { Description = "The Lift Wing base URL that ORES /v3/scores calls for upstream models (default Lift Wing's public API)." };
         var command = new Command("serve", "Pull missing model artifacts, then serve every model on HTTP (Lift Wing V1, V2, /metrics).")
         {
-            host, port, models, only, maxBody, timeout,
+            host, port, models, only, maxBody, timeout, oresUpstream,
         };
         var cache = new CacheOptions();
         cache.AddTo(command);
@@ -46,6 +47,11 @@ internal static class ServeCommand
             if (parse.GetValue(maxBody) is { } mb)
             {
                 settings.Configuration["LiftWing:Server:MaxRequestBodyBytes"] = mb.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (parse.GetValue(oresUpstream) is { Length: > 0 } upstream)
+            {
+                settings.Configuration["LiftWing:Ores:Upstream"] = upstream;
             }
 
             settings.ConfigureServices = services =>

@@ -1,0 +1,14 @@
+namespace LiftWing.Server.Protocols.Ores;
+
+/// <summary>Where a catalogue model's scores come from.</summary>
+internal enum OresBackendKind
+{
+    /// <summary>An upstream Lift Wing revscoring isvc, called over HTTP.</summary>
+    Upstream,
+
+    /// <summary>A model served by this process.</summary>
+    LiftWing,
+
+    /// <summary>No backend: every score is the missing-isvc error.</summary>
+    None,
+}
