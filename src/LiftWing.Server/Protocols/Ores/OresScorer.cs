@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using LiftWing.Core.Caching;
@@ -19,10 +20,14 @@ internal sealed class OresScorer : IDisposable
     private readonly PredictionCache? _cache;
     private readonly SemaphoreSlim _upstreamGate;
     private readonly CacheSettings _cacheSettings;
+    private readonly OresMetrics _metrics;
+    private readonly TimeSpan _gateTimeout;
     private readonly ConcurrentDictionary<(string Context, string Model), OresCacheModel> _cacheModels = new();
 
-    public OresScorer(OresUpstreamClient upstream, OresInProcessScorer inProcess, IOptions<OresOptions> options, PredictionCache? cache = null)
+    public OresScorer(OresUpstreamClient upstream, OresInProcessScorer inProcess, OresMetrics metrics, IOptions<OresOptions> options, PredictionCache? cache = null)
     {
+        _metrics = metrics;
+        _gateTimeout = options.Value.UpstreamTimeout;
         _upstream = upstream;
         _inProcess = inProcess;
         _cache = cache;
@@ -73,7 +78,14 @@ internal sealed class OresScorer : IDisposable
         return new JsonObject { [context] = new JsonObject { ["models"] = modelsNode, ["scores"] = scoresNode } };
     }
 
-    private Task<OresScore> ScoreOneAsync(OresModelEntry entry, long revid, bool features, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken) =>
+    private async Task<OresScore> ScoreOneAsync(OresModelEntry entry, long revid, bool features, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
+    {
+        var score = await BackendAsync(entry, revid, features, headers, cancellationToken).ConfigureAwait(false);
+        _metrics.Score(entry, score);
+        return score;
+    }
+
+    private Task<OresScore> BackendAsync(OresModelEntry entry, long revid, bool features, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken) =>
         entry.Backend switch
         {
             // What ores-legacy gets for a model without a Lift Wing isvc: a 404 from the model server.
@@ -104,7 +116,13 @@ internal sealed class OresScorer : IDisposable
 
     private async Task<OresScore> GatedAsync(OresModelEntry entry, long revid, bool features, CancellationToken cancellationToken)
     {
-        await _upstreamGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Waiting for a slot is bounded too: a saturated upstream degrades scores, it does not pile up requests.
+        if (!await _upstreamGate.WaitAsync(_gateTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            return OresScore.Error(entry, revid, $"Timed out after {_gateTimeout.TotalSeconds:0.###} seconds waiting for an upstream slot.", "TimeoutError");
+        }
+
+        var start = Stopwatch.GetTimestamp();
         try
         {
             return await _upstream.ScoreAsync(entry, revid, features, cancellationToken).ConfigureAwait(false);
@@ -112,6 +130,7 @@ internal sealed class OresScorer : IDisposable
         finally
         {
             _upstreamGate.Release();
+            _metrics.Upstream(Stopwatch.GetElapsedTime(start));
         }
     }
 

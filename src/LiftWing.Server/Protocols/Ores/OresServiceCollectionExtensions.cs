@@ -16,6 +16,7 @@ public static class OresServiceCollectionExtensions
         services.AddOptions<OresOptions>().BindConfiguration(OresOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OresOptions>, OresOptionsValidator>());
         services.TryAddSingleton(sp => OresCatalogueLoader.Load(sp.GetRequiredService<IOptions<OresOptions>>().Value.Catalogue));
+        services.TryAddSingleton<OresMetrics>();
         services.TryAddSingleton<OresUpstreamClient>();
         services.TryAddSingleton<OresInProcessScorer>();
         services.TryAddSingleton<OresThresholds>();
