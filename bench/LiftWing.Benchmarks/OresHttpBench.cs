@@ -41,7 +41,7 @@ public static class OresHttpBench
         }
 
         using var models = TempModels.Create(("echo", TempModels.EchoYaml("echo")));
-        var lwPort = FreePort();
+        var lwPort = LoopbackBench.FreePort();
         await using var lw = LiftWingHost.Build(new LiftWingHostSettings
         {
             Urls = $"http://127.0.0.1:{lwPort}",
@@ -62,19 +62,8 @@ public static class OresHttpBench
         var document = await client.GetByteArrayAsync(lwUrl); // fills the cache: 20 upstream calls
         var callsAfterFill = upstream.Calls.Count;
 
-        var barePort = FreePort();
-        var bareBuilder = WebApplication.CreateSlimBuilder();
-        bareBuilder.Logging.ClearProviders();
-        bareBuilder.WebHost.UseUrls($"http://127.0.0.1:{barePort}");
-        await using var bare = bareBuilder.Build();
-        bare.MapGet("/v3/scores/enwiki", async (HttpContext ctx) =>
-        {
-            ctx.Response.ContentType = "application/json";
-            ctx.Response.ContentLength = document.Length;
-            await ctx.Response.Body.WriteAsync(document);
-        });
-        await bare.StartAsync();
-        var bareUrl = new Uri($"http://127.0.0.1:{barePort}{path}");
+        var (bare, bareUrl) = await LoopbackBench.StartBareAsync("GET", "/v3/scores/enwiki/", () => document, $"?models=damaging|goodfaith&revids={string.Join('|', revids)}");
+        await using var bareApp = bare;
 
         LoadTestResult Run(Uri url, int concurrency, TimeSpan duration, bool noCache = false) => LoadTester.RunAsync(new LoadTestOptions
         {
@@ -108,12 +97,5 @@ public static class OresHttpBench
         await lw.StopAsync();
         await bare.StopAsync();
         return 0;
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

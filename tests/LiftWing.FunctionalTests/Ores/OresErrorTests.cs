@@ -117,4 +117,18 @@ public sealed class OresErrorTests(OresServerFixture fixture)
     public Task Ui_IsDeprecatedString() =>
         AssertAsync("/ui", HttpStatusCode.OK,
             "\"The UI functionality has been deprecated. For more information visithttps://ores.wikimedia.org/docs which has documentation for the ORES API as well as information on how to contact the ML team\"");
+
+    [Theory]
+    [InlineData("/v3/precache")]
+    [InlineData("/v3/scores/enwiki/1/damaging/extra")]
+    [InlineData("/v3/spec/")]
+    public Task OtherV3Paths_AreFastApisNotFound(string url) => AssertAsync(url, HttpStatusCode.NotFound, """{"detail": "Not Found"}""");
+
+    [Fact]
+    public async Task PostOnScores_IsFastApisMethodNotAllowed()
+    {
+        using var response = await fixture.Server.Client.PostAsync(new Uri("/v3/scores/enwiki/123", UriKind.Relative), new StringContent("{}"));
+
+        JsonDeep.Equal("""{"detail": "Method Not Allowed"}""", await HttpAssert.JsonAsync(response, HttpStatusCode.MethodNotAllowed));
+    }
 }

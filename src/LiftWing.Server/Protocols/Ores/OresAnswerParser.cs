@@ -11,11 +11,11 @@ internal static class OresAnswerParser
     /// Reads <c>{context: {models: {m: {version}}, scores: {revid: {m: {score, features?}}}}}</c> (revscoring isvcs)
     /// or <c>{"output": {"prediction", "probabilities"}}</c> (revert risk and other classifiers).
     /// </summary>
-    public static OresScore Parse(OresModelEntry entry, long revid, ReadOnlySpan<byte> body)
+    public static OresScore Parse(OresModelEntry entry, long revid, ReadOnlyMemory<byte> body)
     {
         try
         {
-            using var doc = JsonDocument.Parse(body.ToArray());
+            using var doc = JsonDocument.Parse(body);
             var root = doc.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(entry.Context, out var context))
             {
@@ -25,10 +25,10 @@ internal static class OresAnswerParser
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("output", out var output) && output.ValueKind == JsonValueKind.Object
                 && output.TryGetProperty("prediction", out var prediction) && output.TryGetProperty("probabilities", out var probabilities))
             {
-                var score = new JsonObject { ["prediction"] = OresPrediction.Typed(prediction) };
-                var typed = OresPrediction.TypedScore(JsonDocument.Parse($"{{\"prediction\":true,\"probability\":{probabilities.GetRawText()}}}").RootElement);
-                score["probability"] = typed?["probability"]?.DeepClone();
-                return new OresScore { Version = entry.Version, Score = score };
+                if (OresPrediction.Probability(probabilities) is { } probability)
+                {
+                    return new OresScore { Version = entry.Version, Score = new JsonObject { ["prediction"] = OresPrediction.Typed(prediction), ["probability"] = probability } };
+                }
             }
         }
         catch (JsonException ex)

@@ -29,7 +29,24 @@ internal static class OresEndpoints
         }
 
         endpoints.MapGet("/ui", UiAsync);
+
+        // FastAPI's answers for what ores-legacy does not serve: other methods on its routes, other /v3 paths (v3 precache).
+        foreach (var pattern in new[] { "/v3/scores", "/v3/scores/{context}", "/v3/scores/{context}/{revid}", "/v3/scores/{context}/{revid}/{model}" })
+        {
+            endpoints.MapMethods(pattern, ["POST", "PUT", "PATCH", "DELETE"], MethodNotAllowedAsync);
+        }
+
+        endpoints.MapMethods("/v3/{**rest}", ["GET", "POST"], NotFoundAsync).WithOrder(1);
     }
+
+    private static Task MethodNotAllowedAsync(HttpContext context)
+    {
+        context.Response.Headers.Allow = "GET";
+        return OresJson.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, new JsonObject { ["detail"] = "Method Not Allowed" });
+    }
+
+    private static Task NotFoundAsync(HttpContext context) =>
+        OresJson.WriteAsync(context, StatusCodes.Status404NotFound, new JsonObject { ["detail"] = "Not Found" });
 
     private static Task ListAsync(HttpContext context) => RunAsync(context, static (h, c) => Task.FromResult(h.List(c.Request.Query)));
 

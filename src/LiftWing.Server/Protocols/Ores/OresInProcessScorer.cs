@@ -34,7 +34,7 @@ internal sealed class OresInProcessScorer(InferenceService inference)
                 return OresScore.Error(entry, revid, OresUpstreamClient.ErrorMessage("application/json", response.Json.ToArray()), ReasonPhrases.GetReasonPhrase(response.StatusCode));
             }
 
-            return OresAnswerParser.Parse(entry, revid, response.Json.Span);
+            return OresAnswerParser.Parse(entry, revid, response.Json);
         }
         catch (LiftWingException ex)
         {

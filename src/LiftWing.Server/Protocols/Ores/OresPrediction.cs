@@ -22,21 +22,32 @@ internal static class OresPrediction
         var typed = new JsonObject { ["prediction"] = Typed(prediction) };
         if (score.TryGetProperty("probability", out var probability))
         {
-            if (probability.ValueKind != JsonValueKind.Object)
+            if (Probability(probability) is not { } p)
             {
                 return null;
-            }
-
-            var p = new JsonObject();
-            foreach (var kv in probability.EnumerateObject())
-            {
-                p[kv.Name] = kv.Value.ValueKind == JsonValueKind.Number ? JsonValue.Create(kv.Value.GetDouble()) : JsonNode.Parse(kv.Value.GetRawText());
             }
 
             typed["probability"] = p;
         }
 
         return typed;
+    }
+
+    /// <summary>A <c>probability</c> map: string keys, numbers kept as numbers; null when it is not an object.</summary>
+    public static JsonObject? Probability(JsonElement probability)
+    {
+        if (probability.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var p = new JsonObject();
+        foreach (var kv in probability.EnumerateObject())
+        {
+            p[kv.Name] = kv.Value.ValueKind == JsonValueKind.Number ? JsonValue.Create(kv.Value.GetDouble()) : JsonNode.Parse(kv.Value.GetRawText());
+        }
+
+        return p;
     }
 
     /// <summary>The ORES form of a <c>prediction</c> value.</summary>
