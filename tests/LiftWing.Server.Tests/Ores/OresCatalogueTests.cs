@@ -13,7 +13,7 @@ public sealed class OresCatalogueTests
         Assert.True(catalogue.TryGet("enwiki", out var enwiki));
         Assert.Equal(["articlequality", "articletopic", "damaging", "draftquality", "drafttopic", "goodfaith", "wp10"], enwiki.DefaultModels.Select(m => m.Name));
         Assert.True(enwiki.TryGet("wp10", out var wp10));
-        Assert.Equal(("enwiki-articlequality", "revscoring-articlequality", OresBackendKind.Upstream), (wp10.Isvc, wp10.Namespace, wp10.Backend));
+        Assert.Equal(("enwiki-articlequality", "revscoring-articlequality", OresBackendKind.Auto), (wp10.Isvc, wp10.Namespace, wp10.Backend));
         Assert.True(enwiki.TryGet("revertrisk", out var rr));
         Assert.Equal((OresBackendKind.LiftWing, "revertrisk-language-agnostic", true), (rr.Backend, rr.LiftWingModel, rr.ExplicitOnly));
         Assert.True(catalogue.TryGet("wikidatawiki", out var wikidata));
@@ -27,7 +27,7 @@ public sealed class OresCatalogueTests
     [Theory]
     [InlineData("contexts: {}", "'contexts' must be a non-empty mapping")]
     [InlineData("contexts:\n  enwiki:\n    models:\n      damaging: {}", "enwiki.damaging needs a 'version'")]
-    [InlineData("contexts:\n  enwiki:\n    models:\n      damaging: {version: 1, backend: grpc}", "backend 'grpc' is not upstream, liftwing or none")]
+    [InlineData("contexts:\n  enwiki:\n    models:\n      damaging: {version: 1, backend: grpc}", "backend 'grpc' is not auto, upstream, liftwing or none")]
     [InlineData("contexts:\n  enwiki:\n    models:\n      damaging: {version: 1, backend: liftwing}", "backend liftwing needs 'liftwing_model'")]
     [InlineData("contexts:\n  'en/wiki':\n    models:\n      damaging: {version: 1}", "context name 'en/wiki' must be")]
     [InlineData("contexts:\n  enwiki:\n    models:\n      'dam aging': {version: 1}", "model name 'dam aging' must be")]

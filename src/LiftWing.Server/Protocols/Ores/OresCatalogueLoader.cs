@@ -83,12 +83,13 @@ internal static class OresCatalogueLoader
             throw new InvalidDataException($"{where} needs a 'version'");
         }
 
-        var backend = (Scalar(m, "backend") ?? "upstream") switch
+        var backend = (Scalar(m, "backend") ?? "auto") switch
         {
+            "auto" => OresBackendKind.Auto,
             "upstream" => OresBackendKind.Upstream,
             "liftwing" => OresBackendKind.LiftWing,
             "none" => OresBackendKind.None,
-            var other => throw new InvalidDataException($"{where}: backend '{other}' is not upstream, liftwing or none"),
+            var other => throw new InvalidDataException($"{where}: backend '{other}' is not auto, upstream, liftwing or none"),
         };
         var liftWingModel = Scalar(m, "liftwing_model");
         if (backend == OresBackendKind.LiftWing && string.IsNullOrEmpty(liftWingModel))

@@ -11,7 +11,7 @@ internal sealed class OresMetrics(LiftWingMetrics metrics)
 
     public void Score(OresModelEntry entry, OresScore score) =>
         _scores.Add(1, new KeyValuePair<string, object?>("context", entry.Context), new KeyValuePair<string, object?>("model", entry.Name),
-            new KeyValuePair<string, object?>("backend", entry.Backend.ToString().ToLowerInvariant()), new KeyValuePair<string, object?>("outcome", score.ErrorType ?? "score"));
+            new KeyValuePair<string, object?>("backend", entry.Backend == OresBackendKind.Auto ? "upstream" : entry.Backend.ToString().ToLowerInvariant()), new KeyValuePair<string, object?>("outcome", score.ErrorType ?? "score"));
 
     public void Upstream(TimeSpan elapsed) => _upstream.Record(elapsed.TotalSeconds);
 }

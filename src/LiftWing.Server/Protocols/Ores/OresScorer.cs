@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using LiftWing.Core.Caching;
 using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
+using LiftWing.Core.Repository;
 using Microsoft.Extensions.Options;
 
 namespace LiftWing.Server.Protocols.Ores;
@@ -21,11 +22,13 @@ internal sealed class OresScorer : IDisposable
     private readonly SemaphoreSlim _upstreamGate;
     private readonly CacheSettings _cacheSettings;
     private readonly OresMetrics _metrics;
+    private readonly ModelRepository _repository;
     private readonly TimeSpan _gateTimeout;
     private readonly ConcurrentDictionary<(string Context, string Model), OresCacheModel> _cacheModels = new();
 
-    public OresScorer(OresUpstreamClient upstream, OresInProcessScorer inProcess, OresMetrics metrics, IOptions<OresOptions> options, PredictionCache? cache = null)
+    public OresScorer(OresUpstreamClient upstream, OresInProcessScorer inProcess, ModelRepository repository, OresMetrics metrics, IOptions<OresOptions> options, PredictionCache? cache = null)
     {
+        _repository = repository;
         _metrics = metrics;
         _gateTimeout = options.Value.UpstreamTimeout;
         _upstream = upstream;
@@ -80,8 +83,9 @@ internal sealed class OresScorer : IDisposable
 
     private async Task<OresScore> ScoreOneAsync(OresModelEntry entry, long revid, bool features, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
     {
-        var score = await BackendAsync(entry, revid, features, headers, cancellationToken).ConfigureAwait(false);
-        _metrics.Score(entry, score);
+        var resolved = Resolve(entry);
+        var score = await BackendAsync(resolved, revid, features, headers, cancellationToken).ConfigureAwait(false);
+        _metrics.Score(resolved, score);
         return score;
     }
 
@@ -93,6 +97,12 @@ internal sealed class OresScorer : IDisposable
             OresBackendKind.LiftWing => _inProcess.ScoreAsync(entry, revid, features, cancellationToken),
             _ => UpstreamAsync(entry, revid, features, headers, cancellationToken),
         };
+
+    // "auto" serves a model in process by its isvc name (e.g. enwiki-damaging) when this process has one.
+    private OresModelEntry Resolve(OresModelEntry entry) =>
+        entry.Backend == OresBackendKind.Auto && _repository.TryGet(entry.Isvc, out _)
+            ? entry with { Backend = OresBackendKind.LiftWing, LiftWingModel = entry.Isvc }
+            : entry;
 
     private async Task<OresScore> UpstreamAsync(OresModelEntry entry, long revid, bool features, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
     {

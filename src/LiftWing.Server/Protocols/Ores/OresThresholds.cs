@@ -12,7 +12,13 @@ internal sealed class OresThresholds(ModelRepository repository)
     /// <summary>The table of a catalogue model, or null (upstream models, and models whose card has none).</summary>
     public ThresholdTable? For(OresModelEntry entry)
     {
-        if (entry.Backend != OresBackendKind.LiftWing || !repository.TryGet(entry.LiftWingModel!, out var model))
+        var name = entry.Backend switch
+        {
+            OresBackendKind.LiftWing => entry.LiftWingModel!,
+            OresBackendKind.Auto => entry.Isvc,
+            _ => null,
+        };
+        if (name is null || !repository.TryGet(name, out var model))
         {
             return null;
         }
