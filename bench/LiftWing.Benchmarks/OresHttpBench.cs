@@ -42,19 +42,19 @@ public static class OresHttpBench
 
         using var models = TempModels.Create(("echo", TempModels.EchoYaml("echo")));
         var lwPort = LoopbackBench.FreePort();
-        await using var lw = LiftWingHost.Build(new LiftWingHostSettings
+        var settings = new LiftWingHostSettings
         {
-            Urls = $"http://127.0.0.1:{lwPort}",
-            ModelsDirectory = models.Directory,
             ConsoleLogging = false,
-            MinimumLogLevel = LogLevel.Warning,
-            Configuration = { ["LiftWing:Ores:Upstream"] = upstream.BaseAddress.ToString() },
             ConfigureServices = s =>
             {
                 s.AddModelServer(EchoModel.ServerType, static (c, _) => new EchoModel(c));
                 s.AddLiftWingPredictionCache(o => o.Store = CacheStoreKind.Memory);
             },
-        });
+        };
+        settings.Configuration["LiftWing:Server:Port"] = lwPort.ToString(CultureInfo.InvariantCulture);
+        settings.Configuration["LiftWing:Models:Directory"] = models.Directory;
+        settings.Configuration["LiftWing:Ores:Upstream"] = upstream.BaseAddress.ToString();
+        await using var lw = LiftWingHost.Build(settings);
         await lw.StartAsync();
         var path = $"/v3/scores/enwiki/?models=damaging|goodfaith&revids={string.Join('|', revids)}";
         var lwUrl = new Uri($"http://127.0.0.1:{lwPort}{path}");

@@ -11,7 +11,7 @@ internal sealed class OresOptionsValidator : IValidateOptions<OresOptions>
         var errors = new List<string>();
         if (!Uri.TryCreate(options.Upstream, UriKind.Absolute, out var upstream) || (upstream.Scheme != Uri.UriSchemeHttp && upstream.Scheme != Uri.UriSchemeHttps))
         {
-            errors.Add($"{OresOptions.Section}:Upstream '{options.Upstream}' is not an absolute http(s) URL.");
+            errors.Add($"{OresOptions.Section}:Upstream: '{options.Upstream}' is not an absolute http(s) URL.");
         }
 
         if (options.UpstreamAttemptTimeout <= TimeSpan.Zero || options.UpstreamTimeout < options.UpstreamAttemptTimeout)
