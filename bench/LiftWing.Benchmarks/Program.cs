@@ -26,6 +26,12 @@ if (args is ["gateway-http", .. var gatewayArgs])
     return await LiftWing.Benchmarks.GatewayHttpBench.RunAsync(gatewayArgs);
 }
 
+// `-- ores-http [seconds] [upstream-ms]`: ORES /v3/scores from cache and with a slow fake upstream (docs/performance.md ## ORES).
+if (args is ["ores-http", .. var oresArgs])
+{
+    return await LiftWing.Benchmarks.OresHttpBench.RunAsync(oresArgs);
+}
+
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(LiftWing.Benchmarks.V2JsonBenchmarks).Assembly).Run(args, config);
 return 0;

@@ -17,6 +17,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Pull missing model artifacts, then serve every model on HTTP (Lift Wing V1, V2, OpenAI, /metrics).")
         {
             models, only, ServeOptions.HostOption, ServeOptions.PortOption, ServeOptions.MaxBodyOption, ServeOptions.TimeoutOption, ServeOptions.MaxHeapOption,
+            ServeOptions.OresUpstreamOption,
         };
         var cache = new CacheOptions();
         cache.AddTo(command);
@@ -33,7 +34,8 @@ internal static class ServeCommand
                 parse.GetValue(ServeOptions.MaxBodyOption),
                 parse.GetValue(ServeOptions.TimeoutOption),
                 parse.GetValue(ServeOptions.MaxHeapOption),
-                cache.ToConfiguration(parse));
+                cache.ToConfiguration(parse),
+                parse.GetValue(ServeOptions.OresUpstreamOption));
             if (options.Validate() is [_, ..] problems)
             {
                 await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, problems)).ConfigureAwait(false);

@@ -6,6 +6,7 @@ using LiftWing.Server;
 using LiftWing.Server.Hosting;
 using LiftWing.Server.Http;
 using LiftWing.Server.Protocols.OpenAI;
+using LiftWing.Server.Protocols.Ores;
 using LiftWing.Server.Protocols.V1;
 using LiftWing.Server.Protocols.V2;
 using Microsoft.AspNetCore.Builder;
@@ -35,6 +36,7 @@ public static class LiftWingServerExtensions
         services.AddExceptionHandler<LiftWingExceptionHandler>();
         services.AddLiftWingGateway();
         services.AddHostedService<ModelLoaderService>();
+        services.AddLiftWingOres();
         services.AddOptions<HostOptions>().Configure<IOptions<LiftWingServerOptions>>((host, server) => host.ShutdownTimeout = server.Value.ShutdownTimeout);
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(LiftWingMetrics.MeterName)
@@ -67,12 +69,13 @@ public static class LiftWingServerExtensions
         return app;
     }
 
-    /// <summary>Maps the V1, V2 and OpenAI endpoints.</summary>
+    /// <summary>Maps the V1, V2, OpenAI and ORES endpoints.</summary>
     public static IEndpointRouteBuilder MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         V1Endpoints.Map(endpoints);
         V2Endpoints.Map(endpoints);
         OpenAIEndpoints.Map(endpoints);
+        OresEndpoints.Map(endpoints);
         return endpoints;
     }
 
