@@ -27,6 +27,7 @@ public static class LiftWingServerExtensions
         services.AddOptions<LiftWingServerOptions>().BindConfiguration("LiftWing:Server").ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<StartupState>();
         services.AddHostedService<ModelLoaderService>();
+        services.AddLiftWingSlo();
         services.AddOptions<HostOptions>().Configure<IOptions<LiftWingServerOptions>>((host, server) => host.ShutdownTimeout = server.Value.ShutdownTimeout);
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(LiftWingMetrics.MeterName)
@@ -40,6 +41,7 @@ public static class LiftWingServerExtensions
     public static WebApplication MapLiftWing(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseLiftWingSlo();
         app.UseExceptionHandler(static error => error.Run(static ctx =>
             ErrorResponses.WriteAsync(ctx, StatusCodes.Status500InternalServerError, "Internal server error.")));
         app.UseStatusCodePages(static ctx => ctx.HttpContext.Response.HasStarted || ctx.HttpContext.Response.ContentLength > 0
