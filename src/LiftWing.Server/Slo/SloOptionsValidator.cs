@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace LiftWing.Server.Slo;
 
 /// <summary>Rejects objectives that cannot be met or measured, at start-up, naming the key.</summary>
-internal sealed class SloOptionsValidator : IValidateOptions<SloOptions>
+internal sealed partial class SloOptionsValidator : IValidateOptions<SloOptions>
 {
     public ValidateOptionsResult Validate(string? name, SloOptions options)
     {
@@ -11,9 +11,10 @@ internal sealed class SloOptionsValidator : IValidateOptions<SloOptions>
         Check(errors, "LiftWing:Slo", options.Availability, options.Latency, options.LatencyThreshold);
         foreach (var (model, o) in options.Models)
         {
-            if (string.IsNullOrWhiteSpace(model) || model.Any(c => c is '"' or '\\' or '|' or '\n' or '\r' || char.IsControl(c)))
+            // Names go into PromQL matchers: keep to what model names use.
+            if (!ModelName().IsMatch(model))
             {
-                errors.Add($"LiftWing:Slo:Models has an invalid model name '{model}'.");
+                errors.Add($"LiftWing:Slo:Models has an invalid model name '{model}' (letters, digits, '.', '_' and '-').");
                 continue;
             }
 
@@ -56,4 +57,7 @@ internal sealed class SloOptionsValidator : IValidateOptions<SloOptions>
             errors.Add($"{key}:LatencyThreshold must be between 1 ms and 60 s (got {t}).");
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
+    private static partial System.Text.RegularExpressions.Regex ModelName();
 }
