@@ -20,6 +20,12 @@ if (args is ["cache-http", .. var rest])
     return await LiftWing.Benchmarks.CacheHttpBench.RunAsync(rest);
 }
 
+// `-- slo-http [seconds] [concurrency] [rounds]`: langid throughput with the SLO edge recorder on and off (docs/slo.md).
+if (args is ["slo-http", .. var sloArgs])
+{
+    return await LiftWing.Benchmarks.SloEdgeHttpBench.RunAsync(sloArgs);
+}
+
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(LiftWing.Benchmarks.V2JsonBenchmarks).Assembly).Run(args, config);
 return 0;
