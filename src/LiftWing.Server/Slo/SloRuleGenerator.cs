@@ -50,7 +50,7 @@ public static class SloRuleGenerator
     private static void Sli(StringBuilder sb, SloRuleSet set, SloOptions options, TimeSpan interval, string rolling)
     {
         var o = set.Objective;
-        var le = SloBuckets.Label(o.LatencyThreshold.TotalSeconds);
+        var le = Le(o.LatencyThreshold.TotalSeconds);
         Group(sb, $"liftwing-slo-{set.Id}-sli", interval);
         var sel = Sel(set.Matcher);
         Record(sb, "liftwing:slo_availability:target", $"0 * count by (model_name) ({Metric}_count{sel}) + {Num(o.Availability)}");
@@ -63,11 +63,11 @@ public static class SloRuleGenerator
             Record(sb, $"liftwing:slo_errors:increase{w}", $"sum by (model_name) (increase({Metric}_count{Sel(set.Matcher, "code=~\"5..\"")}[{w}])) or 0 * {requests}");
             Record(sb, $"liftwing:slo_availability:sli{w}", $"1 - liftwing:slo_errors:increase{w}{sel} / (liftwing:slo_requests:increase{w}{sel} > 0)");
             Record(sb, $"liftwing:slo_availability:burnrate{w}", $"(1 - liftwing:slo_availability:sli{w}{sel}) / {Num(1 - o.Availability)}");
-            Record(sb, $"liftwing:slo_latency_fast:increase{w}", $"sum by (model_name) (increase({Metric}_bucket{Sel(set.Matcher, "code=~\"2..\"", $"le=\"{le}\"")}[{w}]))");
+            Record(sb, $"liftwing:slo_latency_fast:increase{w}", $"sum by (model_name) (increase({Metric}_bucket{Sel(set.Matcher, "code=~\"2..\"", le)}[{w}]))");
             // Slow = all 2xx minus fast, per series and never below 0: a restart seen by one series and not the other
             // (a reset between two scrapes) cannot make fast exceed the total.
             Record(sb, $"liftwing:slo_latency_slow:increase{w}",
-                $"sum by (model_name) (clamp_min(increase({Metric}_count{Sel(set.Matcher, "code=~\"2..\"")}[{w}]) - ignoring (le) increase({Metric}_bucket{Sel(set.Matcher, "code=~\"2..\"", $"le=\"{le}\"")}[{w}]), 0))");
+                $"sum by (model_name) (clamp_min(increase({Metric}_count{Sel(set.Matcher, "code=~\"2..\"")}[{w}]) - ignoring (le) increase({Metric}_bucket{Sel(set.Matcher, "code=~\"2..\"", le)}[{w}]), 0))");
             Record(sb, $"liftwing:slo_latency:sli{w}",
                 $"liftwing:slo_latency_fast:increase{w}{sel} / ((liftwing:slo_latency_fast:increase{w}{sel} + liftwing:slo_latency_slow:increase{w}{sel}) > 0)");
             Record(sb, $"liftwing:slo_latency:burnrate{w}", $"(1 - liftwing:slo_latency:sli{w}{sel}) / {Num(1 - o.Latency)}");
@@ -84,15 +84,15 @@ public static class SloRuleGenerator
     {
         var o = set.Objective;
         var s = Duration(step);
-        var le = SloBuckets.Label(o.LatencyThreshold.TotalSeconds);
+        var le = Le(o.LatencyThreshold.TotalSeconds);
         var sel = Sel(set.Matcher);
         Group(sb, $"liftwing-slo-{set.Id}-quarter", step);
         var sources = new (string Name, string Expr)[]
         {
             ("requests", $"sum by (model_name) (increase({Metric}_count{sel}[{s}]))"),
             ("errors", $"sum by (model_name) (increase({Metric}_count{Sel(set.Matcher, "code=~\"5..\"")}[{s}]))"),
-            ("latency_fast", $"sum by (model_name) (increase({Metric}_bucket{Sel(set.Matcher, "code=~\"2..\"", $"le=\"{le}\"")}[{s}]))"),
-            ("latency_slow", $"sum by (model_name) (clamp_min(increase({Metric}_count{Sel(set.Matcher, "code=~\"2..\"")}[{s}]) - ignoring (le) increase({Metric}_bucket{Sel(set.Matcher, "code=~\"2..\"", $"le=\"{le}\"")}[{s}]), 0))"),
+            ("latency_fast", $"sum by (model_name) (increase({Metric}_bucket{Sel(set.Matcher, "code=~\"2..\"", le)}[{s}]))"),
+            ("latency_slow", $"sum by (model_name) (clamp_min(increase({Metric}_count{Sel(set.Matcher, "code=~\"2..\"")}[{s}]) - ignoring (le) increase({Metric}_bucket{Sel(set.Matcher, "code=~\"2..\"", le)}[{s}]), 0))"),
         };
 
         // Each step's increase is tagged with its quarter number modulo 3, taken where its window starts. 92 days
@@ -164,6 +164,13 @@ public static class SloRuleGenerator
           .Append("        for: ").AppendLine(forDuration)
           .AppendLine("        labels:").Append("          severity: ").AppendLine(severity).Append("          slo: ").AppendLine(slo)
           .AppendLine("        annotations:").Append("          summary: \"").Append(summary).AppendLine("\"");
+    }
+
+    // The text format writes le="1", OpenMetrics (what Prometheus asks for first) le="1.0": match either.
+    private static string Le(double seconds)
+    {
+        var label = SloBuckets.Label(seconds);
+        return seconds == Math.Floor(seconds) ? $"le=~\"{label}|{label}\\\\.0\"" : $"le=\"{label}\"";
     }
 
     private static string Sel(params string[] matchers)

@@ -45,7 +45,8 @@ internal sealed class PrometheusServer : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(dir, "rules.yaml"), rules);
         await File.WriteAllTextAsync(Path.Combine(dir, "prometheus.yml"), $"""
             global:
-              scrape_interval: 1s
+              scrape_interval: 2s
+              scrape_timeout: 2s
               evaluation_interval: 1s
             rule_files:
               - rules.yaml

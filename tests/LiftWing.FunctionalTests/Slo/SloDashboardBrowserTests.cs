@@ -6,8 +6,9 @@ using Xunit.Abstractions;
 namespace LiftWing.FunctionalTests.Slo;
 
 /// <summary>
-/// Headless Chromium opens <c>/dashboard</c> with JavaScript switched off while the server is under load, and every
-/// number on the page must be the one <c>GET /slo</c> gives; a screenshot is saved next to the test binaries.
+/// Headless Chromium opens <c>/dashboard</c> while the server is under load, and every number on the page must be the
+/// one <c>GET /slo</c> gives; the page has no script at all (so it reads the same with JavaScript off); a screenshot
+/// is saved next to the test binaries.
 /// </summary>
 public sealed partial class SloDashboardBrowserTests(ITestOutputHelper output)
 {
@@ -21,7 +22,7 @@ public sealed partial class SloDashboardBrowserTests(ITestOutputHelper output)
     ];
 
     [Fact]
-    public async Task Dashboard_UnderLoad_WithoutJavaScript_ShowsTheNumbersOfSlo()
+    public async Task Dashboard_UnderLoad_ShowsTheNumbersOfSlo_WithNoScript()
     {
         using var models = SloServers.EchoModels();
         await using var server = await SloServers.StartAsync(models);
@@ -50,7 +51,8 @@ public sealed partial class SloDashboardBrowserTests(ITestOutputHelper output)
             Assert.DoesNotContain("http://", html.Replace("http://www.w3.org", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
             var slo = JsonDocument.Parse(await server.Client.GetStringAsync("slo")).RootElement;
-            var dom = await HeadlessChromium.DumpDomAsync(new Uri(server.BaseAddress, "dashboard"), javascript: false);
+            var dom = await HeadlessChromium.DumpDomAsync(new Uri(server.BaseAddress, "dashboard"));
+            Assert.DoesNotContain("<script", dom, StringComparison.OrdinalIgnoreCase);
             var shown = Cell().Matches(dom).Where(m => m.Groups["model"].Value == "echo").ToDictionary(m => m.Groups["field"].Value, m => m.Groups["value"].Value);
             var echo = slo.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("model").GetString() == "echo");
             foreach (var field in s_fields)

@@ -25,12 +25,18 @@ public sealed class SloPrometheusTests(ITestOutputHelper output)
         var options = server.Services.GetRequiredService<IOptions<SloOptions>>().Value;
         await using var prometheus = await PrometheusServer.StartAsync(server.BaseAddress, SloRuleGenerator.Generate(options, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)));
 
-        // The series exist from their first request; wait until Prometheus has scraped the target once.
-        await WaitAsync(prometheus, async () => (await prometheus.QueryAsync("up{job=\"liftwing\"}")).Values.FirstOrDefault() == 1, "the first scrape");
+        // A series exists from its first request, and increase() cannot count what a series held when first scraped:
+        // one 2xx and one 5xx create echo's series (every bucket), and the load starts once Prometheus has them.
+        const string Scraped = "sum by (model_name) (liftwing_edge_request_seconds_count{model_name=\"echo\"})";
+        foreach (var body in new[] { "{\"prime\":1}", "{\"fail\":\"crash\",\"prime\":2}" })
+        {
+            using var r = await server.Client.PostAsync("v1/models/echo:predict", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        }
+
+        await WaitAsync(prometheus, async () => (await prometheus.QueryAsync(Scraped)).GetValueOrDefault("echo") == 2, "the first scrape");
         var sent = await SloServers.LoadAsync(server.Client, 400);
         // Wait until Prometheus has scraped every request and evaluated the rules on that scrape.
-        await WaitAsync(prometheus, async () =>
-            (await prometheus.QueryAsync("sum by (model_name) (liftwing_edge_request_seconds_count{model_name=\"echo\"})")).GetValueOrDefault("echo") == sent.Total, "the last scrape");
+        await WaitAsync(prometheus, async () => (await prometheus.QueryAsync(Scraped)).GetValueOrDefault("echo") == 2 + sent.Total, "the last scrape");
         await Task.Delay(TimeSpan.FromSeconds(3));
 
         var slo = JsonDocument.Parse(await server.Client.GetStringAsync("slo")).RootElement;
