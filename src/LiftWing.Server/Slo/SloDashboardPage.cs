@@ -95,7 +95,8 @@ internal static class SloDashboardPage
     private static void Chart(StringBuilder sb, string title, List<double?> values, double? line, string color)
     {
         const double W = 300, H = 60;
-        var max = Math.Max(values.Max(v => v ?? 0), line ?? 0);
+        var dataMax = values.Max(v => v ?? 0);
+        var max = Math.Max(dataMax, line ?? 0);
         max = max <= 0 ? 1 : max * 1.1;
         sb.Append(CultureInfo.InvariantCulture, $"<figure><svg width=\"{W}\" height=\"{H}\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{E(title)}\">");
         if (line is { } l)
@@ -114,7 +115,7 @@ internal static class SloDashboardPage
         }
 
         sb.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"1.5\" points=\"{points.ToString().TrimEnd()}\"/>")
-          .Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"12\" font-size=\"10\" fill=\"#555\">max {max / 1.1:0.##}</text></svg><figcaption>{E(title)}</figcaption></figure>");
+          .Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"12\" font-size=\"10\" fill=\"#555\">max {dataMax:0.##}</text></svg><figcaption>{E(title)}</figcaption></figure>");
     }
 
     public static string Pct(double? v) => v is { } x && double.IsFinite(x) ? string.Create(CultureInfo.InvariantCulture, $"{x * 100:F3} %") : "no data";

@@ -77,7 +77,7 @@ public sealed partial class SloDashboardBrowserTests(ITestOutputHelper output)
             Assert.Contains("data-model=\"other\"", dom, StringComparison.Ordinal);
 
             var png = Path.Combine(AppContext.BaseDirectory, "slo-dashboard.png");
-            await HeadlessChromium.ScreenshotAsync(new Uri(server.BaseAddress, "dashboard"), png, 1280, 1500);
+            await HeadlessChromium.ScreenshotAsync(new Uri(server.BaseAddress, "dashboard"), png, 1280, 800);
             Assert.True(new FileInfo(png).Length > 10_000);
             output.WriteLine($"screenshot: {png}");
         }

@@ -41,4 +41,38 @@ public sealed class SloEdgeTests
         Assert.Equal(JsonValueKind.Null, other.GetProperty("objectives")[0].GetProperty("windows").GetProperty("28d").GetProperty("sli").ValueKind);
         Assert.Equal(1.0, other.GetProperty("objectives")[0].GetProperty("budget_remaining_quarter").GetDouble());
     }
+
+    [Fact]
+    public async Task SqliteStore_CountsSurviveARestart_AndTwoProcessesAddUp()
+    {
+        var db = Path.Combine(Path.GetTempPath(), "lw-slo-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            using var models = SloServers.EchoModels();
+            var store = new[] { ("LiftWing:Slo:Store", "Sqlite"), ("LiftWing:Slo:SqlitePath", db) };
+            (int Total, int Errors, int Ok, int Slow, int ClientFast) first;
+            await using (var a = await SloServers.StartAsync(models, store))
+            {
+                first = await SloServers.LoadAsync(a.Client, 60);
+            }
+
+            // A new process on the same file: the first one's counts (flushed at shutdown) are there, and its own add up.
+            await using var b = await SloServers.StartAsync(models, store);
+            var second = await SloServers.LoadAsync(b.Client, 40);
+            var slo = JsonDocument.Parse(await b.Client.GetStringAsync("slo")).RootElement;
+            Assert.Equal("sqlite", slo.GetProperty("store").GetString());
+            var echo = slo.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("model").GetString() == "echo");
+            var quarter = echo.GetProperty("objectives")[0].GetProperty("windows").GetProperty("quarter");
+            Assert.Equal(first.Total + second.Total, quarter.GetProperty("events").GetInt64());
+            Assert.Equal(first.Total + second.Total - first.Errors - second.Errors, quarter.GetProperty("good").GetInt64());
+            Assert.Equal(first.Total + second.Total, echo.GetProperty("objectives")[0].GetProperty("windows").GetProperty("5m").GetProperty("events").GetInt64());
+        }
+        finally
+        {
+            foreach (var f in new[] { db, db + "-wal", db + "-shm" })
+            {
+                File.Delete(f);
+            }
+        }
+    }
 }
