@@ -11,45 +11,33 @@ internal static class SloEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/slo", static async (HttpContext ctx) =>
+        MapReport(endpoints, "/slo", "application/json", static async (ctx, report) =>
         {
-            var report = await BuildAsync(ctx).ConfigureAwait(false);
-            if (report is null)
-            {
-                return;
-            }
-
-            ctx.Response.ContentType = "application/json";
-            ctx.Response.Headers.CacheControl = "no-store";
             await using var w = new Utf8JsonWriter(ctx.Response.BodyWriter);
             SloJson.Write(w, report);
             await w.FlushAsync(ctx.RequestAborted).ConfigureAwait(false);
         });
-        endpoints.MapGet("/dashboard", static async (HttpContext ctx) =>
+        MapReport(endpoints, "/dashboard", "text/html; charset=utf-8", static (ctx, report) =>
+            ctx.Response.WriteAsync(SloDashboardPage.Render(report), ctx.RequestAborted));
+    }
+
+    private static void MapReport(IEndpointRouteBuilder endpoints, string path, string contentType, Func<HttpContext, SloReport, Task> write) =>
+        endpoints.MapGet(path, async (HttpContext ctx) =>
         {
-            var report = await BuildAsync(ctx).ConfigureAwait(false);
-            if (report is null)
+            SloReport report;
+            try
             {
+                report = await ctx.RequestServices.GetRequiredService<SloReporter>().BuildAsync(ctx.RequestAborted).ConfigureAwait(false);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e)
+            {
+                // A store that cannot be read (disk full, file locked too long) is a 503 naming it; the server keeps serving.
+                await Http.ErrorResponses.WriteAsync(ctx, StatusCodes.Status503ServiceUnavailable, $"The SLO store cannot be read: {e.Message}").ConfigureAwait(false);
                 return;
             }
 
-            ctx.Response.ContentType = "text/html; charset=utf-8";
+            ctx.Response.ContentType = contentType;
             ctx.Response.Headers.CacheControl = "no-store";
-            await ctx.Response.WriteAsync(SloDashboardPage.Render(report), ctx.RequestAborted).ConfigureAwait(false);
+            await write(ctx, report).ConfigureAwait(false);
         });
-    }
-
-    // A store that cannot be read (disk full, file locked too long) is a 503 naming it; the server keeps serving.
-    private static async Task<SloReport?> BuildAsync(HttpContext ctx)
-    {
-        try
-        {
-            return await ctx.RequestServices.GetRequiredService<SloReporter>().BuildAsync(ctx.RequestAborted).ConfigureAwait(false);
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
-        {
-            await Http.ErrorResponses.WriteAsync(ctx, StatusCodes.Status503ServiceUnavailable, $"The SLO store cannot be read: {e.Message}").ConfigureAwait(false);
-            return null;
-        }
-    }
 }
