@@ -106,15 +106,19 @@ internal static class SloDashboardPage
         }
 
         var points = new StringBuilder();
+        var dots = new StringBuilder();
         for (var i = 0; i < values.Count; i++)
         {
             if (values[i] is { } v)
             {
-                points.Append(CultureInfo.InvariantCulture, $"{i * W / Math.Max(1, values.Count - 1):F1},{H - (v / max * H):F1} ");
+                var (x, y) = (i * W / Math.Max(1, values.Count - 1), H - (v / max * H));
+                points.Append(CultureInfo.InvariantCulture, $"{x:F1},{y:F1} ");
+                // A dot per minute with data, so that a lone minute (no line to draw) still shows.
+                dots.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{x:F1}\" cy=\"{y:F1}\" r=\"1.5\" fill=\"{color}\"/>");
             }
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"1.5\" points=\"{points.ToString().TrimEnd()}\"/>")
+        sb.Append(CultureInfo.InvariantCulture, $"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"1.5\" points=\"{points.ToString().TrimEnd()}\"/>").Append(dots)
           .Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"12\" font-size=\"10\" fill=\"#555\">max {dataMax:0.##}</text></svg><figcaption>{E(title)}</figcaption></figure>");
     }
 
