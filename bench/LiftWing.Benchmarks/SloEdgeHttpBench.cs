@@ -8,7 +8,6 @@ using LiftWing.Server;
 using LiftWing.Tests.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LiftWing.Benchmarks;
 
@@ -29,12 +28,14 @@ public static class SloEdgeHttpBench
         await LangIdArtifacts.ModelPathAsync();
         var text = LangIdBenchData.Texts().First(t => t.Length == 100);
         var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { text }));
-        await using var off = await StartAsync(enabled: false);
-        await using var on = await StartAsync(enabled: true);
+        var (offApp, offUrl) = await StartAsync(enabled: false);
+        await using var offDispose = offApp;
+        var (onApp, onUrl) = await StartAsync(enabled: true);
+        await using var onDispose = onApp;
 
-        LoadTestResult Run(WebApplication app) => LoadTester.RunAsync(new LoadTestOptions
+        LoadTestResult Run(Uri url) => LoadTester.RunAsync(new LoadTestOptions
         {
-            Url = new Uri(app.Urls.Single() + "/v1/models/langid:predict"),
+            Url = url,
             Body = body,
             Concurrency = concurrency,
             Duration = TimeSpan.FromSeconds(seconds),
@@ -47,7 +48,7 @@ public static class SloEdgeHttpBench
         for (var i = 0; i < rounds; i++)
         {
             // Alternate which side goes first, so that neither always runs on the warmer or quieter half of a round.
-            var pair = new[] { ("slo off", off, offRps), ("slo on", on, onRps) };
+            var pair = new[] { ("slo off", offUrl, offRps), ("slo on", onUrl, onRps) };
             foreach (var (name, app, list) in i % 2 == 0 ? pair : pair.Reverse())
             {
                 var r = Run(app);
@@ -75,18 +76,17 @@ public static class SloEdgeHttpBench
         return s.Count % 2 == 1 ? s[s.Count / 2] : (s[(s.Count / 2) - 1] + s[s.Count / 2]) / 2;
     }
 
-    private static async Task<WebApplication> StartAsync(bool enabled)
+    private static async Task<(WebApplication App, Uri PredictUrl)> StartAsync(bool enabled)
     {
         var port = FreePort();
         var settings = new LiftWingHostSettings
         {
-            Urls = $"http://127.0.0.1:{port}",
-            ModelsDirectory = TestPaths.Models,
             ConsoleLogging = false,
-            MinimumLogLevel = LogLevel.Warning,
             ConfigureServices = s => s.AddLiftWingModels(),
         };
-        settings.Only.Add("langid");
+        settings.Configuration["LiftWing:Server:Port"] = port.ToString(CultureInfo.InvariantCulture);
+        settings.Configuration["LiftWing:Models:Directory"] = TestPaths.Models;
+        settings.Configuration["LiftWing:Models:Only:0"] = "langid";
         settings.Configuration["LiftWing:Slo:Enabled"] = enabled ? "true" : "false";
         var app = LiftWingHost.Build(settings);
         await app.StartAsync();
@@ -96,7 +96,7 @@ public static class SloEdgeHttpBench
             using var r = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/v2/models/langid/ready"));
             if (r.StatusCode == HttpStatusCode.OK)
             {
-                return app;
+                return (app, new Uri($"http://127.0.0.1:{port}/v1/models/langid:predict"));
             }
 
             await Task.Delay(100);
