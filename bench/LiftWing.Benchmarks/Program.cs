@@ -32,6 +32,12 @@ if (args is ["ores-http", .. var oresArgs])
     return await LiftWing.Benchmarks.OresHttpBench.RunAsync(oresArgs);
 }
 
+// `-- slo-http [seconds] [concurrency] [rounds]`: langid throughput with the SLO edge recorder on and off (docs/slo.md).
+if (args is ["slo-http", .. var sloArgs])
+{
+    return await LiftWing.Benchmarks.SloEdgeHttpBench.RunAsync(sloArgs);
+}
+
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(LiftWing.Benchmarks.V2JsonBenchmarks).Assembly).Run(args, config);
 return 0;

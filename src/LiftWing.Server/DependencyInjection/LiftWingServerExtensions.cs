@@ -37,6 +37,7 @@ public static class LiftWingServerExtensions
         services.AddLiftWingGateway();
         services.AddHostedService<ModelLoaderService>();
         services.AddLiftWingOres();
+        services.AddLiftWingSlo();
         services.AddOptions<HostOptions>().Configure<IOptions<LiftWingServerOptions>>((host, server) => host.ShutdownTimeout = server.Value.ShutdownTimeout);
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(LiftWingMetrics.MeterName)
@@ -50,6 +51,7 @@ public static class LiftWingServerExtensions
     public static WebApplication MapLiftWing(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseLiftWingSlo();
         // The one exception-to-response path: LiftWingExceptionHandler maps, logs and writes every error.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
