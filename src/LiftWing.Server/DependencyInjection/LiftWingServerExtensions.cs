@@ -24,6 +24,7 @@ public static class LiftWingServerExtensions
     public static IServiceCollection AddLiftWingServer(this IServiceCollection services)
     {
         services.AddLiftWingCore();
+        services.AddLiftWingEventsServer();
         services.AddOptions<LiftWingServerOptions>().BindConfiguration("LiftWing:Server").ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<StartupState>();
         services.AddHostedService<ModelLoaderService>();
