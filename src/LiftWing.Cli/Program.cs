@@ -10,5 +10,6 @@ var root = new RootCommand("liftwing: serve machine-learning models about Wikipe
     TrainCommand.Create(),
     PrecacheCommand.Create(),
     CacheCommand.Create(),
+    StreamCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -25,4 +25,18 @@ internal static class InProcessServices
 
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
+
+    /// <summary>Starts events out when an EventGate URL is configured (there is no host to run it); null otherwise.</summary>
+    public static async Task<LiftWing.Core.Events.EventDelivery?> StartEventsAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LiftWing.Core.Events.EventsOptions>>().Value;
+        if (!options.Enabled)
+        {
+            return null;
+        }
+
+        var delivery = services.GetRequiredService<LiftWing.Core.Events.EventDelivery>();
+        await delivery.StartAsync(cancellationToken).ConfigureAwait(false);
+        return delivery;
+    }
 }

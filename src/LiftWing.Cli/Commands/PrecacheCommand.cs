@@ -35,6 +35,8 @@ internal static class PrecacheCommand
             events, modelsOption, dir, concurrency, eventMode, maxEvents, lastId,
         };
         cache.AddTo(command);
+        var eventsOut = new EventsCliOptions();
+        eventsOut.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var configure = cache.Configure(parse);
@@ -53,7 +55,14 @@ internal static class PrecacheCommand
             }
 
             var wanted = parse.GetValue(modelsOption)!;
-            await using var sp = InProcessServices.Build(parse.GetValue(dir)!, wanted, configure: s => s.AddLiftWingPredictionCache(configure));
+            var configuration = EventsCliOptions.BuildConfiguration(eventsOut.ToConfiguration(parse, parse.GetValue(cache.Redis)));
+            await using var sp = InProcessServices.Build(parse.GetValue(dir)!, wanted, configure: s =>
+            {
+                s.AddLiftWingPredictionCache(configure);
+                s.AddSingleton(configuration);
+                s.AddLiftWingEventsServer();
+            });
+            var delivery = await InProcessServices.StartEventsAsync(sp, ct).ConfigureAwait(false);
             var repo = sp.GetRequiredService<ModelRepository>();
             await repo.LoadFromDirectoryAsync(ct).ConfigureAwait(false);
             var models = new List<Core.Models.IModel>();
@@ -105,6 +114,11 @@ internal static class PrecacheCommand
                 {
                     await Console.Error.WriteLineAsync("\nprecache: interrupted").ConfigureAwait(false);
                     return 130;
+                }
+
+                if (delivery is not null)
+                {
+                    await delivery.StopAsync(CancellationToken.None).ConfigureAwait(false);
                 }
 
                 await Console.Out.WriteLineAsync($"precache: {summary.Format(Stopwatch.GetElapsedTime(start))}{(summary.LastEventId is null ? "" : $"; last event id {summary.LastEventId}")}").ConfigureAwait(false);

@@ -22,6 +22,8 @@ internal static class ServeCommand
         };
         var cache = new CacheOptions();
         cache.AddTo(command);
+        var events = new EventsCliOptions();
+        events.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -41,6 +43,11 @@ internal static class ServeCommand
             foreach (var m in parse.GetValue(only) ?? [])
             {
                 settings.Only.Add(m);
+            }
+
+            foreach (var kv in events.ToConfiguration(parse, parse.GetValue(cache.Redis)))
+            {
+                settings.Configuration[kv.Key] = kv.Value;
             }
 
             if (parse.GetValue(maxBody) is { } mb)
