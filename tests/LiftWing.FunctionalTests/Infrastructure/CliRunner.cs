@@ -10,7 +10,10 @@ public static class CliRunner
     public static string CliDll => Path.Combine(AppContext.BaseDirectory, "liftwing.dll");
 
     /// <summary>Starts the CLI with arguments; stdout and stderr are captured.</summary>
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the CLI with extra environment variables (e.g. <c>WIKI_URL</c>, <c>LiftWing__Events__*</c>).</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -20,6 +23,11 @@ public static class CliRunner
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (var (k, v) in environment)
+        {
+            psi.Environment[k] = v;
+        }
+
         psi.ArgumentList.Add(CliDll);
         foreach (var a in args)
         {
