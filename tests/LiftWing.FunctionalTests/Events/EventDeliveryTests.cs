@@ -150,6 +150,7 @@ public sealed class EventDeliveryTests : IAsyncLifetime
 
         Assert.True(await _gate.WaitForAcceptedAsync(1, TimeSpan.FromSeconds(30)));
         await Task.Delay(500);
+        Assert.True(_gate.Accepted.Count == 1, string.Join("\n", _gate.Accepted.Select(a => a.ToJsonString())));
         var ev = Assert.Single(_gate.Accepted);
         Assert.Empty(EventSchemas.ValidatePredictionClassificationChange(PageChangeEvents.Element(ev)));
         Assert.Equal("mediawiki.page_revert_risk_prediction_change.v1", ev["meta"]!["stream"]!.GetValue<string>());

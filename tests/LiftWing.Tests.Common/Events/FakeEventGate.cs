@@ -18,7 +18,12 @@ public sealed class FakeEventGate : IAsyncDisposable
     private readonly ConcurrentQueue<EventGateMode> _script = new();
     private int _posts;
 
-    public FakeEventGate() => _server = new LoopbackHttpServer(RespondAsync);
+    public FakeEventGate()
+    {
+        // Build the schema first: a first answer slower than the client's timeout would be a (real) duplicate delivery.
+        EventSchemas.ValidatePredictionClassificationChange(JsonDocument.Parse("{}").RootElement);
+        _server = new LoopbackHttpServer(RespondAsync);
+    }
 
     /// <summary>The events URL.</summary>
     public string Url => new Uri(_server.BaseAddress, "v1/events").ToString();
