@@ -132,7 +132,7 @@ internal static class StreamCommand
             }
 
             var summary = string.Join(", ", counts.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Value} {kv.Key}"));
-            await Console.Out.WriteLineAsync($"stream: {(summary.Length == 0 ? "nothing" : summary)} in {Stopwatch.GetElapsedTime(start).TotalSeconds:0.0} s").ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"stream: {(summary.Length == 0 ? "nothing" : summary)}; {worker.Claimed} claimed from idle workers; in {Stopwatch.GetElapsedTime(start).TotalSeconds:0.0} s").ConfigureAwait(false);
             return ct.IsCancellationRequested ? 130 : 0;
         });
         return command;

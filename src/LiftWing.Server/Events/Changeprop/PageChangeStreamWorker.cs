@@ -27,6 +27,7 @@ public sealed class PageChangeStreamWorker
     private readonly PageChangeStreamOptions _options;
     private readonly TimeProvider _time;
     private RedisValue _claimCursor = "0-0";
+    private long _claimed;
 
     /// <summary>Creates a worker on a Redis connection.</summary>
     public PageChangeStreamWorker(IConnectionMultiplexer redis, InferenceService inference, EventsOptions events, PageChangeStreamOptions options, TimeProvider? time = null)
@@ -39,6 +40,9 @@ public sealed class PageChangeStreamWorker
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>Entries this worker took over from idle consumers (dead workers, or its own deferred entries).</summary>
+    public long Claimed => Interlocked.Read(ref _claimed);
 
     /// <summary>Appends a page_change event (JSON, or <c>{"event": …}</c>) to the stream; returns its entry id.</summary>
     public static async Task<string> FeedAsync(IDatabase db, PageChangeStreamOptions options, string json)
@@ -100,7 +104,9 @@ public sealed class PageChangeStreamWorker
     {
         var result = await _db.StreamAutoClaimAsync(_options.StreamKey, _options.Group, _options.Consumer, (long)_options.ClaimIdle.TotalMilliseconds, _claimCursor, _options.Concurrency * 2).ConfigureAwait(false);
         _claimCursor = result.NextStartId;
-        return result.ClaimedEntries.Where(e => !e.IsNull).ToArray();
+        var entries = result.ClaimedEntries.Where(e => !e.IsNull).ToArray();
+        Interlocked.Add(ref _claimed, entries.Length);
+        return entries;
     }
 
     private async Task<bool> DrainedAsync()
