@@ -20,6 +20,12 @@ if (args is ["cache-http", .. var rest])
     return await LiftWing.Benchmarks.CacheHttpBench.RunAsync(rest);
 }
 
+// `-- events-throughput [events] [redis host:port]`: events/s through the outbox to a 201 EventGate (docs/performance.md ## events).
+if (args is ["events-throughput", .. var eventArgs])
+{
+    return await LiftWing.Benchmarks.EventsThroughput.RunAsync(eventArgs);
+}
+
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(LiftWing.Benchmarks.V2JsonBenchmarks).Assembly).Run(args, config);
 return 0;

@@ -24,6 +24,9 @@ public sealed class PredictionEventEmitter
     private readonly ILogger _logger;
     private readonly Channel<OutboxEvent> _queue;
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
     /// <summary>Creates the emitter.</summary>
     public PredictionEventEmitter(IOptions<EventsOptions> options, EventMetrics metrics, TimeProvider time, ILogger<PredictionEventEmitter>? logger = null)
     {
@@ -104,7 +107,9 @@ public sealed class PredictionEventEmitter
     {
         var profile = EventSchemaProfile.For(schema) ?? throw new ArgumentException($"unknown schema {schema}", nameof(schema));
         var id = PredictionEventBuilder.EventId(ev, stream, classification);
-        var buffer = new ArrayBufferWriter<byte>(2048);
+        // One growing buffer per thread: the event is built in place and copied out once (the outbox keeps the bytes).
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(8192);
+        buffer.ResetWrittenCount();
         PredictionEventBuilder.Write(buffer, ev, classification, schema, stream, id, profile);
         return new OutboxEvent(id, stream, buffer.WrittenSpan.ToArray(), _time.GetUtcNow());
     }

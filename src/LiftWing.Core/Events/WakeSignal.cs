@@ -10,14 +10,11 @@ internal sealed class WakeSignal
     public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
         var tcs = Volatile.Read(ref _tcs);
-        try
-        {
-            await tcs.Task.WaitAsync(timeout, time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // nothing new: poll anyway
-        }
+        using var sleep = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(timeout, time, sleep.Token);
+        await Task.WhenAny(tcs.Task, delay).ConfigureAwait(false); // no exception per idle poll
+        await sleep.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
 
         Interlocked.CompareExchange(ref _tcs, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), tcs);
     }
