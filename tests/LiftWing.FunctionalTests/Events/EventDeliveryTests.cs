@@ -158,5 +158,11 @@ public sealed class EventDeliveryTests : IAsyncLifetime
         Assert.Contains(Assert.Single(predictions), new[] { "true", "false" });
         var probabilities = ev["predicted_classification"]!["probabilities"]!.AsObject();
         Assert.Equal(1.0, probabilities["true"]!.GetValue<double>() + probabilities["false"]!.GetValue<double>(), 9);
+
+        var metrics = await server.Client.GetStringAsync("metrics");
+        Assert.Contains("liftwing_events_queued", metrics, StringComparison.Ordinal);
+        Assert.Contains("liftwing_events_sent", metrics, StringComparison.Ordinal);
+        Assert.Contains("liftwing_events_outbox_pending", metrics, StringComparison.Ordinal);
+        Assert.Contains("liftwing_events_oldest_age_seconds", metrics, StringComparison.Ordinal);
     }
 }
