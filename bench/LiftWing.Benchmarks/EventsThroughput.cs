@@ -22,6 +22,7 @@ internal static class EventsThroughput
         var response = await bench.Inference(null).InferAsync(new InferenceRequest { ModelName = "rr", Body = bodies[0] }, CancellationToken.None);
         bench.Repository.TryGet("rr", out var model);
         Console.WriteLine($"events-throughput: {count} events per run, batch 100, EventGate 201 on loopback");
+        await EmitCpuAsync(bench, bodies, response, model!);
         for (var round = 1; round <= 2; round++)
         {
             foreach (var kind in redis is null ? [OutboxKind.Sqlite] : new[] { OutboxKind.Sqlite, OutboxKind.Redis })
@@ -48,5 +49,33 @@ internal static class EventsThroughput
         }
 
         return 0;
+    }
+
+    // The request-side cost alone, as CPU time of this process (no delivery running), which a loaded machine
+    // inflates much less than wall time: the hook's work per event when the CPU is not shared.
+    private static Task EmitCpuAsync(EventsBench bench, System.Text.Json.JsonElement[] bodies, InferenceResponse response, Core.Models.IModel model)
+    {
+        var options = bench.Options();
+        options.QueueCapacity = bodies.Length * 2 + 16;
+        for (var round = 1; round <= 3; round++)
+        {
+            var emitter = PredictionEventEmitter.Create(options, new LiftWingMetrics());
+            var requests = bodies.Select(b => new InferenceRequest { ModelName = "rr", Body = b }).ToArray();
+            using var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var start = Stopwatch.GetTimestamp();
+            foreach (var r in requests)
+            {
+                emitter.OnResponse(model, r, response);
+            }
+
+            var wall = Stopwatch.GetElapsedTime(start);
+            process.Refresh();
+            var used = process.TotalProcessorTime - cpu;
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"emit round {round}: {used.TotalMilliseconds * 1000 / bodies.Length:0.0} µs CPU per event ({wall.TotalMilliseconds * 1000 / bodies.Length:0.0} µs wall), {emitter.Reader.Count} queued"));
+        }
+
+        return Task.CompletedTask;
     }
 }
