@@ -75,18 +75,11 @@ internal static class StreamCommand
                 s.AddSingleton(configuration);
                 s.AddLiftWingEventsServer();
             });
-            var repo = sp.GetRequiredService<ModelRepository>();
-            await repo.LoadFromDirectoryAsync(ct).ConfigureAwait(false);
-            var models = new List<Core.Models.IModel>();
-            foreach (var name in wanted)
+            var (models, error) = await InProcessServices.LoadReadyModelsAsync(sp, wanted, ct).ConfigureAwait(false);
+            if (error is not null)
             {
-                if (!repo.TryGet(name, out var m) || !m.State.IsReady)
-                {
-                    await Console.Error.WriteLineAsync($"Model {name} is not available: {(m is null ? "not found" : m.State.Reason)}").ConfigureAwait(false);
-                    return 2;
-                }
-
-                models.Add(m);
+                await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
+                return 2;
             }
 
             var eventsOptions = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EventsOptions>>().Value;

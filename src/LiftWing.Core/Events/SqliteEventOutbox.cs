@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using LiftWing.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace LiftWing.Core.Events;
@@ -10,9 +10,8 @@ namespace LiftWing.Core.Events;
 /// </summary>
 public sealed class SqliteEventOutbox : IEventOutbox
 {
-    private readonly string _connectionString;
     private readonly TimeProvider _time;
-    private readonly ConcurrentBag<SqliteConnection> _pool = [];
+    private readonly SqliteConnectionPool _pool;
 
     /// <summary>Opens (creating when needed) the file.</summary>
     public SqliteEventOutbox(string path, TimeProvider time)
@@ -21,11 +20,11 @@ public sealed class SqliteEventOutbox : IEventOutbox
         _time = time ?? TimeProvider.System;
         FilePath = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false, DefaultTimeout = 5 }.ToString();
-        var c = Rent();
+        _pool = new SqliteConnectionPool(FilePath, defaultTimeoutSeconds: 5, maxIdle: 4);
+        var c = _pool.Rent();
         try
         {
-            Exec(c, """
+            SqliteConnectionPool.Exec(c, """
                 PRAGMA journal_mode=WAL;
                 CREATE TABLE IF NOT EXISTS outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, stream TEXT NOT NULL,
                   body BLOB NOT NULL, created_at INTEGER NOT NULL, next_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
@@ -42,7 +41,7 @@ public sealed class SqliteEventOutbox : IEventOutbox
         }
         finally
         {
-            Return(c);
+            _pool.Return(c);
         }
     }
 
@@ -198,7 +197,7 @@ public sealed class SqliteEventOutbox : IEventOutbox
     /// <inheritdoc />
     public ValueTask<OutboxStats> GetStatsAsync(CancellationToken cancellationToken)
     {
-        var c = Rent();
+        var c = _pool.Rent();
         try
         {
             using var cmd = c.CreateCommand();
@@ -209,7 +208,7 @@ public sealed class SqliteEventOutbox : IEventOutbox
         }
         finally
         {
-            Return(c);
+            _pool.Return(c);
         }
     }
 
@@ -217,7 +216,7 @@ public sealed class SqliteEventOutbox : IEventOutbox
     public ValueTask<IReadOnlyList<DeadLetter>> GetDeadLettersAsync(int max, CancellationToken cancellationToken)
     {
         var list = new List<DeadLetter>();
-        var c = Rent();
+        var c = _pool.Rent();
         try
         {
             using var cmd = c.CreateCommand();
@@ -232,7 +231,7 @@ public sealed class SqliteEventOutbox : IEventOutbox
         }
         finally
         {
-            Return(c);
+            _pool.Return(c);
         }
 
         return ValueTask.FromResult<IReadOnlyList<DeadLetter>>(list);
@@ -240,7 +239,7 @@ public sealed class SqliteEventOutbox : IEventOutbox
 
     private void InTransaction(Action<SqliteConnection> action)
     {
-        var c = Rent();
+        var c = _pool.Rent();
         try
         {
             using var tx = c.BeginTransaction(deferred: false);
@@ -249,51 +248,14 @@ public sealed class SqliteEventOutbox : IEventOutbox
         }
         finally
         {
-            Return(c);
-        }
-    }
-
-    private static void Exec(SqliteConnection c, string sql)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
-
-    private SqliteConnection Rent()
-    {
-        if (_pool.TryTake(out var c))
-        {
-            return c;
-        }
-
-        c = new SqliteConnection(_connectionString);
-        c.Open();
-        // NORMAL in WAL mode: a committed append survives a process crash (the case that matters: restarts, OOM kills);
-        // only an OS crash or power cut can lose the last commits. FULL would add an fsync to every lease and ack.
-        Exec(c, "PRAGMA synchronous=NORMAL;");
-        return c;
-    }
-
-    private void Return(SqliteConnection c)
-    {
-        if (_pool.Count < 4)
-        {
-            _pool.Add(c);
-        }
-        else
-        {
-            c.Dispose();
+            _pool.Return(c);
         }
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        while (_pool.TryTake(out var c))
-        {
-            c.Dispose();
-        }
+        _pool.Dispose();
 
         return ValueTask.CompletedTask;
     }
