@@ -1,6 +1,5 @@
 using System.CommandLine;
 using LiftWing.Core.Events;
-using Microsoft.Extensions.Configuration;
 
 namespace LiftWing.Cli.Commands;
 
@@ -50,8 +49,4 @@ internal sealed class EventsCliOptions
 
         return keys;
     }
-
-    /// <summary>Configuration for in-process commands: <c>LIFTWING__*</c> environment variables, then the command line.</summary>
-    public static IConfiguration BuildConfiguration(IDictionary<string, string?> commandLine) =>
-        new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(commandLine).Build();
 }

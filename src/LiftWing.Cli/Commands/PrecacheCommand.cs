@@ -17,14 +17,9 @@ internal static class PrecacheCommand
     public static Command Create()
     {
         var events = new Option<string>("--events") { Description = "page_change events: a file, - for stdin, or an http(s) URL (SSE, resumed with Last-Event-ID).", Required = true };
-        var modelsOption = new Option<string[]>("--models")
-        {
-            Description = "The models to pre-compute (comma-separated or repeated).",
-            Required = true,
-            AllowMultipleArgumentsPerToken = true,
-            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
-        };
-        var dir = new Option<string>("--models-dir") { Description = "The models folder (default: ./models or the nearest models/ above).", DefaultValueFactory = _ => CommonOptions.FindModelsDirectory() };
+        var modelsOption = CommonOptions.Only("The models to pre-compute (comma-separated or repeated).");
+        modelsOption.Required = true;
+        var dir = CommonOptions.ModelsDir();
         var concurrency = new Option<int>("--concurrency") { Description = "Parallel workers (default 4).", DefaultValueFactory = _ => 4 };
         var eventMode = new Option<bool>("--event-requests") { Description = "Send {\"event\": ...} (as changeprop does) instead of {\"rev_id\", \"lang\"}." };
         var maxEvents = new Option<long?>("--max-events") { Description = "Stop after this many events (an SSE stream is endless otherwise)." };
@@ -39,10 +34,8 @@ internal static class PrecacheCommand
         eventsOut.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var configure = cache.Configure(parse);
-            var probe = new PredictionCacheOptions();
-            configure(probe);
-            if (probe.Store == CacheStoreKind.None)
+            var cacheKeys = cache.ToConfiguration(parse);
+            if (parse.GetValue(cache.Store) == CacheStoreKind.None)
             {
                 await Console.Error.WriteLineAsync("precache needs a store: --cache sqlite|redis|memory.").ConfigureAwait(false);
                 return 2;
@@ -55,20 +48,15 @@ internal static class PrecacheCommand
             }
 
             var wanted = parse.GetValue(modelsOption)!;
-            var configuration = EventsCliOptions.BuildConfiguration(eventsOut.ToConfiguration(parse, parse.GetValue(cache.Redis)));
-            await using var sp = InProcessServices.Build(parse.GetValue(dir)!, wanted, configure: s =>
-            {
-                s.AddLiftWingPredictionCache(configure);
-                s.AddSingleton(configuration);
-                s.AddLiftWingEventsServer();
-            });
-            var delivery = await InProcessServices.StartEventsAsync(sp, ct).ConfigureAwait(false);
+            await using var sp = InProcessServices.Build(CommonOptions.ModelKeys(parse.GetValue(dir)!, wanted).Concat(cacheKeys).Concat(eventsOut.ToConfiguration(parse, parse.GetValue(cache.Redis))), cache: true);
             var (models, error) = await InProcessServices.LoadReadyModelsAsync(sp, wanted, ct).ConfigureAwait(false);
             if (error is not null)
             {
                 await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
                 return 2;
             }
+
+            var delivery = await InProcessServices.StartEventsAsync(sp, ct).ConfigureAwait(false);
 
             var source = parse.GetValue(events)!;
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };

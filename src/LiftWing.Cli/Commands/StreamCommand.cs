@@ -12,7 +12,7 @@ using StackExchange.Redis;
 namespace LiftWing.Cli.Commands;
 
 /// <summary>
-/// <c>liftwing stream --redis HOST:PORT --models a,b [--events SRC]</c>: the changeprop role. Workers share a Redis
+/// <c>liftwing stream --redis HOST:PORT --only a,b [--events SRC]</c>: the changeprop role. Workers share a Redis
 /// stream of page_change events through a consumer group; each event is matched per model, predicted (cached)
 /// and emitted to EventGate (<c>--eventgate</c>). <c>--events</c> also feeds the stream from a file, stdin or an
 /// SSE URL (run one feeder).
@@ -21,14 +21,9 @@ internal static class StreamCommand
 {
     public static Command Create()
     {
-        var modelsOption = new Option<string[]>("--models")
-        {
-            Description = "The models to run (comma-separated or repeated).",
-            Required = true,
-            AllowMultipleArgumentsPerToken = true,
-            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
-        };
-        var dir = new Option<string>("--models-dir") { Description = "The models folder (default: ./models or the nearest models/ above).", DefaultValueFactory = _ => CommonOptions.FindModelsDirectory() };
+        var modelsOption = CommonOptions.Only("The models to run (comma-separated or repeated).");
+        modelsOption.Required = true;
+        var dir = CommonOptions.ModelsDir();
         var events = new Option<string?>("--events") { Description = "Also feed the stream from page_change events: a file, - for stdin, or an http(s) SSE URL." };
         var streamKey = new Option<string>("--stream-key") { Description = "The Redis stream (default lw:page_change).", DefaultValueFactory = _ => "lw:page_change" };
         var group = new Option<string>("--group") { Description = "The consumer group (default liftwing).", DefaultValueFactory = _ => "liftwing" };
@@ -66,15 +61,11 @@ internal static class StreamCommand
                 return 2;
             }
 
-            var configureCache = cache.Configure(parse);
             var wanted = parse.GetValue(modelsOption)!;
-            var configuration = EventsCliOptions.BuildConfiguration(eventsOut.ToConfiguration(parse, redis, OutboxKind.Redis));
-            await using var sp = InProcessServices.Build(parse.GetValue(dir)!, wanted, configure: s =>
-            {
-                s.AddLiftWingPredictionCache(configureCache);
-                s.AddSingleton(configuration);
-                s.AddLiftWingEventsServer();
-            });
+            var keys = CommonOptions.ModelKeys(parse.GetValue(dir)!, wanted)
+                .Concat(cache.ToConfiguration(parse))
+                .Concat(eventsOut.ToConfiguration(parse, redis, OutboxKind.Redis));
+            await using var sp = InProcessServices.Build(keys, cache: true);
             var (models, error) = await InProcessServices.LoadReadyModelsAsync(sp, wanted, ct).ConfigureAwait(false);
             if (error is not null)
             {

@@ -24,7 +24,7 @@ public sealed class PrecacheEventsTests
                 ["LiftWing__Events__Models__revertrisk-language-agnostic__Schema"] = EventSchemas.PredictionClassificationChange11,
                 ["LiftWing__Events__ShutdownGrace"] = "00:00:30",
             };
-            using var p = CliRunner.Start(TestPaths.RepoRoot, env, "precache", "--events", events, "--models", "revertrisk-language-agnostic",
+            using var p = CliRunner.Start(TestPaths.RepoRoot, env, "precache", "--events", events, "--only", "revertrisk-language-agnostic",
                 "--models-dir", TestPaths.Models, "--event-requests", "--cache", "sqlite", "--cache-path", Path.Combine(dir, "p.db"),
                 "--eventgate", gate.Url, "--outbox-path", Path.Combine(dir, "events.db"));
             var output = CliRunner.Capture(p);

@@ -87,7 +87,7 @@ public sealed class StreamWorkersTests
         };
         string[] Args(string consumer) =>
         [
-            "stream", "--models", Model, "--models-dir", TestPaths.Models, "--redis", redis.Endpoint, "--consumer", consumer,
+            "stream", "--only", Model, "--models-dir", TestPaths.Models, "--redis", redis.Endpoint, "--consumer", consumer,
             "--concurrency", "2", "--claim-idle", "2", "--compute-claim", "3", "--until-drained", "--log-items", "--eventgate", gate.Url,
         ];
 
