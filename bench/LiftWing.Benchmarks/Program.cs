@@ -38,6 +38,12 @@ if (args is ["slo-http", .. var sloArgs])
     return await LiftWing.Benchmarks.SloEdgeHttpBench.RunAsync(sloArgs);
 }
 
+// `-- events-throughput [events] [redis host:port]`: events/s through the outbox to a 201 EventGate (docs/performance.md ## events).
+if (args is ["events-throughput", .. var eventArgs])
+{
+    return await LiftWing.Benchmarks.EventsThroughput.RunAsync(eventArgs);
+}
+
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(LiftWing.Benchmarks.V2JsonBenchmarks).Assembly).Run(args, config);
 return 0;

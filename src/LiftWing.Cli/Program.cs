@@ -11,5 +11,6 @@ var root = new RootCommand("liftwing: serve machine-learning models about Wikipe
     PrecacheCommand.Create(),
     CacheCommand.Create(),
     SloCommand.Create(),
+    StreamCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

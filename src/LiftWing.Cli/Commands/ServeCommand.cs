@@ -23,6 +23,8 @@ internal static class ServeCommand
         cache.AddTo(command);
         var gateway = new GatewayCliOptions();
         gateway.AddTo(command);
+        var eventsOut = new EventsCliOptions();
+        eventsOut.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -50,7 +52,7 @@ internal static class ServeCommand
                     services.AddLiftWingPredictionCache();
                 },
             };
-            foreach (var (key, value) in options.ToConfiguration())
+            foreach (var (key, value) in options.ToConfiguration().Concat(eventsOut.ToConfiguration(parse, parse.GetValue(cache.Redis))))
             {
                 settings.Configuration[key] = value;
             }

@@ -18,11 +18,13 @@ public sealed class InferenceService
     private readonly LiftWingMetrics _metrics;
     private readonly InferenceOptions _options;
     private readonly PredictionCache? _cache;
+    private readonly Events.PredictionEventEmitter? _events;
 
-    /// <summary>Creates the service; with a <paramref name="cache"/> every request goes through it.</summary>
-    public InferenceService(ModelRepository repository, LiftWingMetrics metrics, IOptions<InferenceOptions> options, PredictionCache? cache = null)
+    /// <summary>Creates the service; with a <paramref name="cache"/> every request goes through it; <paramref name="events"/> sees every answer.</summary>
+    public InferenceService(ModelRepository repository, LiftWingMetrics metrics, IOptions<InferenceOptions> options, PredictionCache? cache = null, Events.PredictionEventEmitter? events = null)
     {
         _cache = cache;
+        _events = events is { Enabled: true } ? events : null;
         _repository = repository;
         _metrics = metrics;
         _options = options?.Value ?? new InferenceOptions();
@@ -58,6 +60,7 @@ public sealed class InferenceService
             }
 
             status = response.StatusCode;
+            _events?.OnResponse(model, request, response); // never throws, never waits
             return response;
         }
         catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not LiftWingException { StatusCode: < 500 })

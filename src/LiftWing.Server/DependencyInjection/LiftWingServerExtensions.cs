@@ -29,6 +29,7 @@ public static class LiftWingServerExtensions
     public static IServiceCollection AddLiftWingServer(this IServiceCollection services)
     {
         services.AddLiftWingCore();
+        services.AddLiftWingEventsServer();
         services.AddLiftWingOptions<LiftWingServerOptions>(LiftWingConfiguration.Server);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<LiftWingServerOptions>>(static (kestrel, server) => ConfigureKestrel(kestrel, server.Value));
         services.AddLiftWingRequestLimits();
