@@ -139,7 +139,10 @@ public sealed class StreamWorkersTests
 
         // Emitted once per matching page_change, each valid.
         Assert.True(await gate.WaitForAcceptedAsync(expectedEvents, TimeSpan.FromSeconds(30)), $"{gate.AcceptedIds.Distinct().Count()} of {expectedEvents} events");
-        Assert.Equal(expectedEvents, gate.AcceptedIds.Count);
+        Assert.Equal(expectedEvents, gate.AcceptedIds.Distinct().Count());
+        // Delivery is at least once (docs/events.md): a batch the killed worker posted but had not yet marked sent may
+        // be posted again by the survivor, with the same meta.id; nothing else may repeat.
+        Assert.All(gate.AcceptedIds.GroupBy(id => id), g => Assert.True(g.Count() <= 2, $"{g.Key} delivered {g.Count()} times"));
         Assert.Empty(gate.Invalid);
     }
 
