@@ -10,5 +10,7 @@ var root = new RootCommand("liftwing: serve machine-learning models about Wikipe
     TrainCommand.Create(),
     PrecacheCommand.Create(),
     CacheCommand.Create(),
+    SloCommand.Create(),
+    StreamCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using LiftWing.Core.Configuration;
+using LiftWing.Server.Protocols.Ores;
 
 namespace LiftWing.Cli.Commands;
 
@@ -13,13 +14,17 @@ internal sealed record ServeOptions(
     int? GrpcPort,
     long? MaxBodyBytes,
     double? RequestTimeoutSeconds,
-    IReadOnlyList<KeyValuePair<string, string?>> Cache)
+    int? MaxHeapMB,
+    IReadOnlyList<KeyValuePair<string, string?>> Cache,
+    string? OresUpstream = null)
 {
     public static readonly Option<string?> HostOption = new("--host") { Description = "The address to listen on (default 127.0.0.1; * for every interface)." };
     public static readonly Option<int?> PortOption = new("--port") { Description = "The port to listen on (default 8080)." };
     public static readonly Option<int?> GrpcPortOption = new("--grpc-port") { Description = "The h2c port of the Open Inference Protocol gRPC service (default 8081; 0 turns it off)." };
     public static readonly Option<long?> MaxBodyOption = new("--max-body-bytes") { Description = "The largest request body in bytes (default 10 MiB)." };
     public static readonly Option<double?> TimeoutOption = new("--request-timeout") { Description = "Per-request timeout in seconds (default 30)." };
+    public static readonly Option<int?> MaxHeapOption = new("--max-heap-mb") { Description = "A hard limit for the managed heap in MiB (default none)." };
+    public static readonly Option<string?> OresUpstreamOption = new("--ores-upstream") { Description = "The Lift Wing base URL that ORES /v3/scores calls for upstream models (default Lift Wing's public API)." };
 
     public const int DefaultGrpcPort = 8081;
 
@@ -31,6 +36,8 @@ internal sealed record ServeOptions(
         [LiftWingConfiguration.Grpc + ":Port"] = GrpcPortOption,
         [LiftWingConfiguration.Server + ":MaxRequestBodyBytes"] = MaxBodyOption,
         [LiftWingConfiguration.Inference + ":RequestTimeout"] = TimeoutOption,
+        [LiftWingConfiguration.Memory + ":HeapHardLimitMB"] = MaxHeapOption,
+        [OresOptions.Section + ":Upstream"] = OresUpstreamOption,
     };
 
     /// <summary>What is wrong before anything starts (the rest is checked by options validation at start).</summary>
@@ -66,9 +73,19 @@ internal sealed record ServeOptions(
             yield return Key(LiftWingConfiguration.Inference + ":RequestTimeout", TimeSpan.FromSeconds(t).ToString("c", CultureInfo.InvariantCulture));
         }
 
+        if (MaxHeapMB is { } heap)
+        {
+            yield return Key(LiftWingConfiguration.Memory + ":HeapHardLimitMB", heap.ToString(CultureInfo.InvariantCulture));
+        }
+
         foreach (var kv in Cache)
         {
             yield return kv;
+        }
+
+        if (OresUpstream is { Length: > 0 } upstream)
+        {
+            yield return Key(OresOptions.Section + ":Upstream", upstream);
         }
     }
 

@@ -14,10 +14,18 @@ namespace LiftWing.Core.Tensors;
 public static class RawTensorCodec
 {
     /// <summary>Decodes raw bytes into a typed array; a size that does not match the shape is a 400 naming the input.</summary>
-    public static Array Decode(string name, string datatype, long[] shape, ReadOnlySpan<byte> raw)
+    public static Array Decode(string name, string datatype, long[] shape, ReadOnlySpan<byte> raw) =>
+        Decode(name, datatype, shape, raw, TensorElementBudget.Default());
+
+    /// <summary>
+    /// The same, taking the shape's element count from the request's <paramref name="budget"/> (all inputs together)
+    /// before anything is allocated: too many dimensions, an overflowing count or too many elements is a 400.
+    /// </summary>
+    public static Array Decode(string name, string datatype, long[] shape, ReadOnlySpan<byte> raw, TensorElementBudget budget)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        var count = ElementCount(name, shape);
+        ArgumentNullException.ThrowIfNull(budget);
+        var count = budget.Take(name, shape);
         if (datatype == "BYTES")
         {
             return DecodeBytes(name, shape, count, raw);
@@ -118,29 +126,6 @@ public static class RawTensorCodec
         bool[] a => MemoryMarshal.AsBytes(a.AsSpan()),
         _ => throw new ArgumentException($"No raw layout for {data?.GetType()}.", nameof(data)),
     };
-
-    /// <summary>The element count of a shape; an overflowing shape is a 400.</summary>
-    public static long ElementCount(string name, long[] shape)
-    {
-        ArgumentNullException.ThrowIfNull(shape);
-        long count = 1;
-        foreach (var d in shape)
-        {
-            if (d < 0)
-            {
-                throw new InvalidInputException($"Input '{name}': shape entries must be non-negative integers.");
-            }
-
-            if (d != 0 && count > int.MaxValue / d)
-            {
-                throw new InvalidInputException($"Input '{name}': shape [{string.Join(",", shape)}] has too many elements.");
-            }
-
-            count *= d;
-        }
-
-        return count;
-    }
 
     private static T[] Copy<T>(ReadOnlySpan<byte> raw)
         where T : unmanaged => MemoryMarshal.Cast<byte, T>(raw).ToArray();

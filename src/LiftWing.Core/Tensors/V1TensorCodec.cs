@@ -25,7 +25,7 @@ public static class V1TensorCodec
         for (var e = instances; e.ValueKind == JsonValueKind.Array; e = e.GetArrayLength() > 0 ? e[0] : default)
         {
             shape.Add(e.GetArrayLength());
-            if (shape.Count > 32)
+            if (shape.Count > V2JsonCodec.MaxRank)
             {
                 throw new InvalidInputException("'instances' is nested too deeply.");
             }
@@ -34,7 +34,7 @@ public static class V1TensorCodec
         var raw = JsonMarshal.GetRawUtf8Value(instances);
         var reader = new Utf8JsonReader(raw);
         reader.Read();
-        var data = V2JsonTensorData.Read(ref reader, input.Name, input.Datatype, [.. shape], raw.Length);
+        var data = V2JsonTensorData.Read(ref reader, input.Name, input.Datatype, [.. shape], raw.Length, TensorElementBudget.Default());
         return new InferTensorRequest { Inputs = [new TensorData(input.Name, input.Datatype, [.. shape], data)] };
     }
 

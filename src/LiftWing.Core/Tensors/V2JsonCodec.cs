@@ -14,6 +14,12 @@ public static class V2JsonCodec
     /// <summary>The JSON nesting depth allowed when none is given.</summary>
     public const int DefaultMaxDepth = 64;
 
+    /// <summary>The most tensor elements one request may carry (all inputs together) unless the caller says otherwise.</summary>
+    public const long DefaultMaxElements = 1024 * 1024;
+
+    /// <summary>The most dimensions a tensor shape may have.</summary>
+    public const int MaxRank = 32;
+
     /// <summary>Decodes a V2 infer request body (UTF-8 JSON).</summary>
     public static InferTensorRequest DecodeRequest(ReadOnlySpan<byte> utf8Json, int maxDepth = DefaultMaxDepth) =>
         DecodeRequest(utf8Json, default, maxDepth);
@@ -22,11 +28,19 @@ public static class V2JsonCodec
     /// Decodes a V2 infer request whose JSON is followed by a binary section (the binary tensor extension);
     /// inputs with a <c>binary_data_size</c> parameter take their bytes from it in order.
     /// </summary>
-    public static InferTensorRequest DecodeRequest(ReadOnlySpan<byte> utf8Json, ReadOnlySpan<byte> binary, int maxDepth)
+    public static InferTensorRequest DecodeRequest(ReadOnlySpan<byte> utf8Json, ReadOnlySpan<byte> binary, int maxDepth) =>
+        DecodeRequest(utf8Json, binary, maxDepth, DefaultMaxElements);
+
+    /// <summary>
+    /// The same with an element limit: more than <paramref name="maxElements"/> elements in all inputs together, a
+    /// shape of more than <see cref="MaxRank"/> dimensions or one whose element count overflows is a 400 naming the
+    /// input, before its data is read or allocated, so one request cannot buy seconds of decoding and inference.
+    /// </summary>
+    public static InferTensorRequest DecodeRequest(ReadOnlySpan<byte> utf8Json, ReadOnlySpan<byte> binary, int maxDepth, long maxElements)
     {
         try
         {
-            return V2RequestReader.Read(utf8Json, binary, maxDepth);
+            return V2RequestReader.Read(utf8Json, binary, maxDepth, new TensorElementBudget(maxElements));
         }
         catch (JsonException ex)
         {
@@ -36,10 +50,13 @@ public static class V2JsonCodec
         }
     }
 
-    /// <summary>Decodes a V2 infer request from an already parsed element.</summary>
-    public static InferTensorRequest DecodeRequest(JsonElement root) =>
+    /// <summary>Decodes a V2 infer request from an already parsed element, with the default element limit.</summary>
+    public static InferTensorRequest DecodeRequest(JsonElement root) => DecodeRequest(root, DefaultMaxElements);
+
+    /// <summary>Decodes a V2 infer request from an already parsed element, with at most <paramref name="maxElements"/> elements in all inputs.</summary>
+    public static InferTensorRequest DecodeRequest(JsonElement root, long maxElements) =>
         root.ValueKind == JsonValueKind.Object
-            ? DecodeRequest(JsonMarshal.GetRawUtf8Value(root))
+            ? DecodeRequest(JsonMarshal.GetRawUtf8Value(root), default, DefaultMaxDepth, maxElements)
             : throw new InvalidInputException("Expected a JSON object with an 'inputs' array.");
 
     /// <summary>Encodes a V2 infer response as UTF-8 JSON.</summary>

@@ -11,14 +11,13 @@ namespace LiftWing.Core.Tensors;
 /// </summary>
 internal static class V2JsonTensorData
 {
-    /// <summary>Reads from the array's start token; leaves the reader on its end token.</summary>
-    public static Array Read(ref Utf8JsonReader reader, string name, string datatype, long[] shape, int jsonLength)
+    /// <summary>
+    /// Reads from the array's start token; leaves the reader on its end token. The shape is checked against, and its
+    /// element count taken from, the request's <paramref name="budget"/> before anything is read or allocated.
+    /// </summary>
+    public static Array Read(ref Utf8JsonReader reader, string name, string datatype, long[] shape, int jsonLength, TensorElementBudget budget)
     {
-        long count = 1;
-        foreach (var d in shape)
-        {
-            count = d == 0 ? 0 : count > long.MaxValue / d ? long.MaxValue : count * d;
-        }
+        var count = budget.Take(name, shape);
 
         // Every element needs at least one byte plus a separator: a larger count cannot match, so only count.
         var fits = count <= (jsonLength / 2) + 1;

@@ -10,7 +10,7 @@ namespace LiftWing.Core.Tensors;
 /// </summary>
 internal static class V2RequestReader
 {
-    public static InferTensorRequest Read(ReadOnlySpan<byte> json, ReadOnlySpan<byte> binary, int maxDepth)
+    public static InferTensorRequest Read(ReadOnlySpan<byte> json, ReadOnlySpan<byte> binary, int maxDepth, TensorElementBudget budget)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = maxDepth });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -37,7 +37,7 @@ internal static class V2RequestReader
                 inputs = [];
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    inputs.Add(ReadTensor(ref reader, json.Length, binary, ref binaryOffset));
+                    inputs.Add(ReadTensor(ref reader, json.Length, binary, ref binaryOffset, budget));
                 }
             }
             else if (reader.ValueTextEquals("id"u8))
@@ -139,7 +139,7 @@ internal static class V2RequestReader
         return (names, byName);
     }
 
-    private static TensorData ReadTensor(ref Utf8JsonReader reader, int jsonLength, ReadOnlySpan<byte> binary, ref int binaryOffset)
+    private static TensorData ReadTensor(ref Utf8JsonReader reader, int jsonLength, ReadOnlySpan<byte> binary, ref int binaryOffset, TensorElementBudget budget)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -182,7 +182,7 @@ internal static class V2RequestReader
                 {
                     // The usual order (shape and datatype first): decode in this pass.
                     _ = Datatypes.ElementType(datatype);
-                    data = V2JsonTensorData.Read(ref reader, name, datatype, shape, jsonLength);
+                    data = V2JsonTensorData.Read(ref reader, name, datatype, shape, jsonLength, budget);
                 }
                 else
                 {
@@ -226,11 +226,11 @@ internal static class V2RequestReader
 
         if (parameters is not null && parameters.TryGetValue("binary_data_size", out var size) && !hasData)
         {
-            data = ReadBinary(name, datatype, shape, size, binary, ref binaryOffset);
+            data = ReadBinary(name, datatype, shape, size, binary, ref binaryOffset, budget);
         }
         else if (isDeferred)
         {
-            data = V2JsonTensorData.Read(ref deferred, name, datatype, shape, jsonLength);
+            data = V2JsonTensorData.Read(ref deferred, name, datatype, shape, jsonLength, budget);
         }
         else if (data is null)
         {
@@ -240,7 +240,7 @@ internal static class V2RequestReader
         return new TensorData(name, datatype, shape, data, parameters);
     }
 
-    private static Array ReadBinary(string name, string datatype, long[] shape, object? size, ReadOnlySpan<byte> binary, ref int offset)
+    private static Array ReadBinary(string name, string datatype, long[] shape, object? size, ReadOnlySpan<byte> binary, ref int offset, TensorElementBudget budget)
     {
         if (size is not long n || n < 0)
         {
@@ -252,7 +252,7 @@ internal static class V2RequestReader
             throw new InvalidInputException($"Input '{name}': binary_data_size {n} is more than the {binary.Length - offset} bytes left in the body.");
         }
 
-        var data = RawTensorCodec.Decode(name, datatype, shape, binary.Slice(offset, (int)n));
+        var data = RawTensorCodec.Decode(name, datatype, shape, binary.Slice(offset, (int)n), budget);
         offset += (int)n;
         return data;
     }

@@ -4,12 +4,15 @@ using System.Text.Json;
 using LiftWing.Core.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LiftWing.Server.Http;
 
 /// <summary>
 /// Reads a request body into a <see cref="JsonDocument"/> with the size and depth limits, and KServe's
 /// decoding rules: JSON (or no content type) must parse; any other content type is tried as UTF-8 JSON.
+/// Strings that are not valid UTF-8 or hold a lone surrogate are a 400 naming the field (<see cref="JsonTextValidator"/>).
 /// </summary>
 internal static class RequestBodyReader
 {
@@ -19,8 +22,11 @@ internal static class RequestBodyReader
         return ParseJson(body.Memory, context.Request.ContentType, options);
     }
 
-    /// <summary>Parses a body already read; the document keeps its own copy of the bytes.</summary>
-    public static JsonDocument ParseJson(ReadOnlyMemory<byte> body, string? contentType, LiftWingServerOptions options)
+    /// <summary>
+    /// Parses a body already read; the document keeps its own copy of the bytes. <paramref name="validateText"/> false
+    /// skips the string check for a caller that has already run <see cref="JsonTextValidator"/> over the same bytes.
+    /// </summary>
+    public static JsonDocument ParseJson(ReadOnlyMemory<byte> body, string? contentType, LiftWingServerOptions options, bool validateText = true)
     {
         var isJson = IsJsonContentType(contentType);
         try
@@ -31,6 +37,19 @@ internal static class RequestBodyReader
             {
                 doc.Dispose();
                 throw new InvalidInputException("Please verify that request input is a json dict");
+            }
+
+            try
+            {
+                if (validateText)
+                {
+                    JsonTextValidator.Validate(body.Span, options.MaxJsonDepth);
+                }
+            }
+            catch
+            {
+                doc.Dispose();
+                throw;
             }
 
             return doc;
@@ -61,11 +80,15 @@ internal static class RequestBodyReader
 
         var reader = context.Request.BodyReader;
         ReadResult result;
+        var limits = context.RequestServices?.GetService<IOptions<RequestLimitsOptions>>()?.Value ?? new RequestLimitsOptions();
+        // A deadline for the whole body: Kestrel's minimum data rate alone lets a slow body hold the connection forever.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limits.BodyReadTimeout);
         try
         {
             while (true)
             {
-                result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                result = await reader.ReadAsync(deadline.Token).ConfigureAwait(false);
                 if (result.Buffer.Length > options.MaxRequestBodyBytes)
                 {
                     reader.AdvanceTo(result.Buffer.End);
@@ -84,6 +107,25 @@ internal static class RequestBodyReader
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             throw TooLarge(options);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel's framing errors (a bad chunk size, a body shorter than its Content-Length, too slow a rate).
+            throw new InvalidInputException($"Malformed request body: {ex.Message}", ex.StatusCode);
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException)
+        {
+            // Kestrel's chunked decoder reports some framing errors (e.g. a chunk size that overflows) as plain IOExceptions.
+            throw new InvalidInputException($"Malformed request body: {ex.Message}");
+        }
+        catch (InvalidDataException)
+        {
+            // From request decompression: the body claimed gzip, deflate or br and is not.
+            throw new InvalidInputException($"The request body is not valid {context.Request.Headers.ContentEncoding} data.");
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidInputException($"Reading the request body took longer than {limits.BodyReadTimeout.TotalSeconds:0.###} s.", StatusCodes.Status408RequestTimeout);
         }
 
         // Copy out: the pipe reuses its memory for other requests as soon as AdvanceTo runs.

@@ -25,9 +25,9 @@ internal static class ModelLookup
     }
 
     /// <summary>
-    /// Ready once start-up loading has finished and nothing is still loading; failed models report themselves on
-    /// their own readiness so one broken model does not take the server out of rotation.
+    /// The server readiness of <c>/v2/health/ready</c> (<see cref="ReadinessReport"/>): start-up loading has
+    /// finished and every model marked <c>required</c> is ready; optional models report themselves on their own readiness.
     /// </summary>
     public static bool ServerReady(StartupState startup, ModelRepository repository) =>
-        startup.LoadingFinished && repository.Models.All(m => m.State.Readiness != ModelReadiness.Loading);
+        ReadinessReport.Evaluate(startup, repository, null).Ready;
 }

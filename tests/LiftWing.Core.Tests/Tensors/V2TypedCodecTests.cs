@@ -28,7 +28,7 @@ public sealed class V2TypedCodecTests
     public void HugeShapeWithTinyData_IsA400NamingTheCount()
     {
         var ex = Assert.Throws<InvalidInputException>(() => Decode("""{"inputs":[{"name":"x","datatype":"FP32","shape":[100000000000],"data":[1,2]}]}"""));
-        Assert.Equal("Input 'x': shape [100000000000] needs 100000000000 elements but data has 2.", ex.Message);
+        Assert.Equal("Input 'x': shape [100000000000] has 100000000000 elements; a request may carry at most 1048576 in all.", ex.Message);
     }
 
     [Fact]
@@ -94,6 +94,22 @@ public sealed class V2TypedCodecTests
         var json = $$$"""{"inputs":[{"name":"input0","shape":[2,2],"datatype":"UINT32","parameters":{"binary_data_size":{{{Math.Min(size, 16)}}}}}]}""";
         var ex = Assert.Throws<InvalidInputException>(() => V2JsonCodec.DecodeRequest(Encoding.UTF8.GetBytes(json), new byte[size], 64));
         Assert.Equal(message, ex.Message);
+    }
+
+    [Fact]
+    public void BinarySection_ElementLimit_CountsJsonAndBinaryInputsTogether()
+    {
+        var json = """{"inputs":[{"name":"a","shape":[2],"datatype":"FP32","data":[1,2]},{"name":"b","shape":[2,2],"datatype":"UINT32","parameters":{"binary_data_size":16}}]}""";
+        Assert.Equal(2, V2JsonCodec.DecodeRequest(Encoding.UTF8.GetBytes(json), new byte[16], 64, 6).Inputs.Count);
+        var ex = Assert.Throws<InvalidInputException>(() => V2JsonCodec.DecodeRequest(Encoding.UTF8.GetBytes(json), new byte[16], 64, 5));
+        Assert.Equal("Input 'b': shape [2,2] has 4 elements; a request may carry at most 5 in all.", ex.Message);
+    }
+
+    [Fact]
+    public void RawDecode_TooManyDimensions_IsA400()
+    {
+        var ex = Assert.Throws<InvalidInputException>(() => RawTensorCodec.Decode("r", "UINT8", new long[33], [], new TensorElementBudget(10)));
+        Assert.Equal("Input 'r': shape has 33 dimensions; at most 32 are allowed.", ex.Message);
     }
 
     [Fact]

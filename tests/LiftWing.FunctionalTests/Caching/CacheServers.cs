@@ -32,6 +32,17 @@ internal static class CacheServers
         o.StoreRetryAfter = TimeSpan.FromMilliseconds(200);
     };
 
+    /// <summary>
+    /// Redis with the store's time budgets (50 ms read, 250 ms write) widened to 5 s, for tests whose point is an L2
+    /// round trip: on a loaded test machine the defaults turn that round trip into a skip (as in ServeProcessCacheTests).
+    /// </summary>
+    public static Action<PredictionCacheOptions> RedisWithRoomForLoad(RedisServer redis) => o =>
+    {
+        Redis(redis)(o);
+        o.StoreTimeout = TimeSpan.FromSeconds(5);
+        o.StoreWriteTimeout = TimeSpan.FromSeconds(5);
+    };
+
     public static Action<PredictionCacheOptions> Sqlite(string path) => o =>
     {
         o.Store = CacheStoreKind.Sqlite;

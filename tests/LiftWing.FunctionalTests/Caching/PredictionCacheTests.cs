@@ -36,8 +36,8 @@ public sealed class PredictionCacheTests : IDisposable
     {
         await using var redis = await RedisServer.StartAsync();
         using var models = EchoModels();
-        await using var a = await StartAsync(models, Redis(redis));
-        await using var b = await StartAsync(models, Redis(redis));
+        await using var a = await StartAsync(models, RedisWithRoomForLoad(redis));
+        await using var b = await StartAsync(models, RedisWithRoomForLoad(redis));
         var body = "{\"text\":\"Ça va? 漢字\"}";
         using var r1 = await a.Client.PostAsync("v1/models/echo:predict", Json(body));
         Assert.Equal(HttpStatusCode.OK, r1.StatusCode);
@@ -148,8 +148,8 @@ public sealed class PredictionCacheTests : IDisposable
         await using var redis = await RedisServer.StartAsync();
         using var models = EchoModels();
         var events = PageChangeFile(40);
-        await using var w1 = await StartAsync(models, Redis(redis));
-        await using var w2 = await StartAsync(models, Redis(redis));
+        await using var w1 = await StartAsync(models, RedisWithRoomForLoad(redis));
+        await using var w2 = await StartAsync(models, RedisWithRoomForLoad(redis));
         var runs = await Task.WhenAll(new[] { w1, w2 }.Select(w => Task.Run(async () =>
         {
             var precacher = new Precacher(w.Services.GetRequiredService<InferenceService>(), w.Services.GetRequiredService<PredictionCache>());
@@ -160,7 +160,7 @@ public sealed class PredictionCacheTests : IDisposable
         Assert.Equal(40, Echo(w1).PredictCount + Echo(w2).PredictCount);
         Assert.Equal(0, runs.Sum(r => r.Failed));
         Assert.Equal(40, runs.Sum(r => r.Skipped)); // each event: done by one worker, skipped (cached or claimed) by the other
-        await using var reader = await StartAsync(models, Redis(redis));
+        await using var reader = await StartAsync(models, RedisWithRoomForLoad(redis));
         using var shared = await reader.Client.PostAsync("v1/models/echo:predict", Json("{\"rev_id\":1319367938,\"lang\":\"en\"}"));
         Assert.Equal("hit", Header(shared, "X-Cache"));
         Assert.Equal("l2", Header(shared, "X-Cache-Tier"));

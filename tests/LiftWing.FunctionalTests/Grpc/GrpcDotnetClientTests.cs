@@ -37,6 +37,19 @@ public sealed class GrpcDotnetClientTests(GrpcServerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task ShapeOverTheElementLimit_IsInvalidArgumentNamingTheInput()
+    {
+        var client = new GRPCInferenceService.GRPCInferenceServiceClient(_channel);
+        var request = new ModelInferRequest { ModelName = "example-linear" };
+        request.Inputs.Add(new ModelInferRequest.Types.InferInputTensor { Name = "input", Datatype = "FP32", Shape = { 2000, 2000 } });
+        request.RawInputContents.Add(ByteString.CopyFrom(new byte[16]));
+        var ex = await Assert.ThrowsAsync<RpcException>(() => client.ModelInferAsync(request).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Contains("Input 'input'", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("at most 1048576", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SpecVector_RawInRawOut()
     {
         var client = new GRPCInferenceService.GRPCInferenceServiceClient(_channel);

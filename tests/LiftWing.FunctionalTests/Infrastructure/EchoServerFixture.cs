@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiftWing.FunctionalTests.Infrastructure;
 
 /// <summary>
-/// One server per test class with: <c>echo</c> (a V1 model), <c>broken</c> (fails to load), and the repo's
+/// One server per test class with: <c>echo</c> (a V1 model), <c>broken</c> (fails to load; not required for readiness), and the repo's
 /// generated <c>example-linear</c> ONNX model (copied into the temp folder so its file artifact resolves).
 /// </summary>
 public sealed class EchoServerFixture : IAsyncLifetime
@@ -31,7 +31,7 @@ public sealed class EchoServerFixture : IAsyncLifetime
         var models = TempModels.Create(
         [
             ("echo", TempModels.EchoYaml("echo")),
-            ("broken", TempModels.EchoYaml("broken", extra: "options:\n  fail_load: true\n")),
+            ("broken", TempModels.EchoYaml("broken", extra: "required: false\noptions:\n  fail_load: true\n")),
             .. extra,
         ]);
         var example = Path.Combine(models.Directory, "example-linear");

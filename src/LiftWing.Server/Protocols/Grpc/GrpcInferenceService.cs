@@ -21,7 +21,8 @@ namespace LiftWing.Server.Protocols.Grpc;
 internal sealed class GrpcInferenceService(
     InferenceService inference,
     StartupState startup,
-    IOptions<LiftWingServerOptions> serverOptions) : GRPCInferenceService.GRPCInferenceServiceBase
+    IOptions<LiftWingServerOptions> serverOptions,
+    IOptions<RequestLimitsOptions> limits) : GRPCInferenceService.GRPCInferenceServiceBase
 {
     private static readonly string[] s_extensions = ["model_repository"];
 
@@ -92,7 +93,7 @@ internal sealed class GrpcInferenceService(
                 return await InferJsonModelAsync(model, request, headers, raw, context.CancellationToken).ConfigureAwait(false);
             }
 
-            var tensors = GrpcTensorConverter.ToRequest(request);
+            var tensors = GrpcTensorConverter.ToRequest(request, limits.Value.MaxV2Elements);
             var response = await inference.InferAsync(
                 new InferenceRequest
                 {

@@ -13,7 +13,7 @@ namespace LiftWing.Server.Protocols.Grpc;
 /// </summary>
 internal static class GrpcTensorConverter
 {
-    public static InferTensorRequest ToRequest(ModelInferRequest request)
+    public static InferTensorRequest ToRequest(ModelInferRequest request, long maxElements)
     {
         var raw = request.RawInputContents;
         if (raw.Count > 0)
@@ -34,6 +34,7 @@ internal static class GrpcTensorConverter
             }
         }
 
+        var budget = new TensorElementBudget(maxElements);
         var inputs = new List<TensorData>(request.Inputs.Count);
         for (var i = 0; i < request.Inputs.Count; i++)
         {
@@ -41,8 +42,8 @@ internal static class GrpcTensorConverter
             var shape = input.Shape.ToArray();
             _ = Datatypes.ElementType(input.Datatype);
             var data = raw.Count > 0
-                ? RawTensorCodec.Decode(input.Name, input.Datatype, shape, raw[i].Span)
-                : FromContents(input.Name, input.Datatype, shape, input.Contents);
+                ? RawTensorCodec.Decode(input.Name, input.Datatype, shape, raw[i].Span, budget)
+                : FromContents(input.Name, input.Datatype, shape, input.Contents, budget);
             inputs.Add(new TensorData(input.Name, input.Datatype, shape, data, ToParameters(input.Parameters)));
         }
 
@@ -100,9 +101,9 @@ internal static class GrpcTensorConverter
         c.BoolContents.Count + c.IntContents.Count + c.Int64Contents.Count + c.UintContents.Count + c.Uint64Contents.Count +
         c.Fp32Contents.Count + c.Fp64Contents.Count + c.BytesContents.Count > 0;
 
-    private static Array FromContents(string name, string datatype, long[] shape, InferTensorContents? contents)
+    private static Array FromContents(string name, string datatype, long[] shape, InferTensorContents? contents, TensorElementBudget budget)
     {
-        var count = RawTensorCodec.ElementCount(name, shape);
+        var count = budget.Take(name, shape);
         contents ??= new InferTensorContents();
         Array data = datatype switch
         {

@@ -8,6 +8,7 @@ using LiftWing.Server.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LiftWing.Server.Protocols.V2;
@@ -21,10 +22,10 @@ internal static class V2Endpoints
     {
         endpoints.MapGet("/v2", static () => Results.Json(new V2ServerMetadata(ServerIdentity.Name, ServerIdentity.Version, s_extensions), ServerJsonContext.Relaxed.V2ServerMetadata));
         endpoints.MapGet("/v2/health/live", static () => Results.Json(new V2Live(true), ServerJsonContext.Relaxed.V2Live));
-        endpoints.MapGet("/v2/health/ready", static (StartupState startup, ModelRepository repository) =>
+        endpoints.MapGet("/v2/health/ready", static (StartupState startup, ModelRepository repository, IServiceProvider services) =>
         {
-            var ready = ModelLookup.ServerReady(startup, repository);
-            return Results.Json(new V2Ready(ready), ServerJsonContext.Relaxed.V2Ready, statusCode: ready ? 200 : 503);
+            var ready = ReadinessReport.Evaluate(startup, repository, services.ResolvePredictionCache());
+            return Results.Json(ready, ServerJsonContext.Relaxed.V2Ready, statusCode: ready.Ready ? 200 : 503);
         });
         endpoints.MapGet("/v2/models/{name}", static (string name, ModelRepository r) => Metadata(r, name, null));
         endpoints.MapGet("/v2/models/{name}/versions/{version}", static (string name, string version, ModelRepository r) => Metadata(r, name, version));
@@ -62,7 +63,7 @@ internal static class V2Endpoints
                 meta.Outputs.Select(Spec).ToList(),
                 model.State.IsReady,
                 StateName(model.State),
-                model.State.IsReady ? null : model.State.Reason),
+                model.State.IsReady ? null : Gateway.PathRedactor.Redact(model.State.Reason)),
             ServerJsonContext.Relaxed.V2ModelMetadata);
     }
 
@@ -84,10 +85,21 @@ internal static class V2Endpoints
 
         using var body = await RequestBodyReader.ReadBytesAsync(context, options, context.RequestAborted).ConfigureAwait(false);
         var (json, binary) = V2BinaryExtension.Split(context.Request, body.Memory);
-        var tensors = V2JsonCodec.DecodeRequest(json.Span, binary.Span, options.MaxJsonDepth);
+        // Invalid UTF-8 and lone surrogates are a 400 naming the field before any string is read; malformed JSON is
+        // left to the codec, whose message names the syntax error (the validator stops at the same token).
+        try
+        {
+            JsonTextValidator.Validate(json.Span, options.MaxJsonDepth);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        var maxElements = context.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxV2Elements;
+        var tensors = V2JsonCodec.DecodeRequest(json.Span, binary.Span, options.MaxJsonDepth, maxElements);
 
         // JSON-only (V1-style) models read the body itself; tensor models need only the decoded tensors.
-        using var doc = model.Metadata.Inputs.Count == 0 ? RequestBodyReader.ParseJson(json, context.Request.ContentType, options) : null;
+        using var doc = model.Metadata.Inputs.Count == 0 ? RequestBodyReader.ParseJson(json, context.Request.ContentType, options, validateText: false) : null;
         var request = InferenceRequestFactory.Create(context, name, InferenceProtocol.V2, doc?.RootElement ?? default, tensors);
         var response = await inference.InferAsync(request, context.RequestAborted).ConfigureAwait(false);
         if (response.Tensors is null)
