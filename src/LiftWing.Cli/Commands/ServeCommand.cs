@@ -22,11 +22,21 @@ internal static class ServeCommand
         };
         var cache = new CacheOptions();
         cache.AddTo(command);
+        var kserve = new KServe.KServeArguments();
+        kserve.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {
             var h = parse.GetValue(host)!;
             var p = parse.GetValue(port);
+            var ks = kserve.Translate(parse, Environment.GetEnvironmentVariable);
+            if (ks.Error is not null)
+            {
+                await Console.Error.WriteLineAsync(ks.Error).ConfigureAwait(false);
+                return 2;
+            }
+
+            (h, p) = (ks.BindAllInterfaces && parse.GetResult(host) is null or { Implicit: true } ? "0.0.0.0" : h, ks.Port ?? p);
             if (p is < 0 or > 65535)
             {
                 await Console.Error.WriteLineAsync($"--port {p} is not a TCP port.").ConfigureAwait(false);
@@ -41,6 +51,11 @@ internal static class ServeCommand
             foreach (var m in parse.GetValue(only) ?? [])
             {
                 settings.Only.Add(m);
+            }
+
+            if (!await KServe.KServeServeHook.ApplyAsync(ks, settings, Console.Out, Console.Error).ConfigureAwait(false))
+            {
+                return 2;
             }
 
             if (parse.GetValue(maxBody) is { } mb)
