@@ -26,4 +26,24 @@ public sealed class OnnxSessionOptions
     /// between requests; off by default because the machines serve several models.
     /// </summary>
     public bool AllowSpinning { get; set; }
+
+    /// <summary>
+    /// ONNX Runtime's CPU memory arena. Off by default: the arena keeps the largest request's buffers for the
+    /// life of the process (measured in docs/performance.md, "Footprint"). <c>LIFTWING_ONNX_ARENA=1</c> turns it
+    /// and <see cref="MemoryPattern"/> back on, which bench/footprint uses to measure both side by side.
+    /// </summary>
+    public bool CpuMemArena { get; set; } = ArenaRequested;
+
+    /// <summary>Pre-planned memory patterns per input shape (cached per shape, so they grow with varied shapes). Off by default.</summary>
+    public bool MemoryPattern { get; set; } = ArenaRequested;
+
+    private static bool ArenaRequested => Environment.GetEnvironmentVariable("LIFTWING_ONNX_ARENA") == "1";
+
+    /// <summary>Applies the memory settings to ONNX Runtime's options (one place for every session LiftWing creates).</summary>
+    public void ApplyMemorySettings(Microsoft.ML.OnnxRuntime.SessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.EnableCpuMemArena = CpuMemArena;
+        options.EnableMemoryPattern = MemoryPattern;
+    }
 }
