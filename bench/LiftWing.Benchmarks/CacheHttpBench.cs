@@ -30,18 +30,18 @@ public static class CacheHttpBench
         var body = Encoding.UTF8.GetBytes("{\"rev_id\":1319367938,\"lang\":\"en\"}");
         using var models = TempModels.Create(("echo", TempModels.EchoYaml("echo")));
         var lwPort = FreePort();
-        await using var lw = LiftWingHost.Build(new LiftWingHostSettings
+        var settings = new LiftWingHostSettings
         {
-            Urls = $"http://127.0.0.1:{lwPort}",
-            ModelsDirectory = models.Directory,
             ConsoleLogging = false,
-            MinimumLogLevel = LogLevel.Warning,
             ConfigureServices = s =>
             {
                 s.AddModelServer(EchoModel.ServerType, static (c, _) => new EchoModel(c));
                 s.AddLiftWingPredictionCache(o => o.Store = CacheStoreKind.Memory);
             },
-        });
+        };
+        settings.Configuration["LiftWing:Server:Port"] = lwPort.ToString(CultureInfo.InvariantCulture);
+        settings.Configuration["LiftWing:Models:Directory"] = models.Directory;
+        await using var lw = LiftWingHost.Build(settings);
         await lw.StartAsync();
         var lwUrl = new Uri($"http://127.0.0.1:{lwPort}/v1/models/echo:predict");
         using var client = new HttpClient();

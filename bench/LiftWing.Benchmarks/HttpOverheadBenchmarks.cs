@@ -34,11 +34,11 @@ public class HttpOverheadBenchmarks
         var port = FreePort();
         var settings = new LiftWingHostSettings
         {
-            Urls = $"http://127.0.0.1:{port}",
-            ModelsDirectory = _models.Directory,
             ConsoleLogging = false,
             ConfigureServices = s => s.AddModelServer(EchoModel.ServerType, static (c, _) => new EchoModel(c)),
         };
+        settings.Configuration["LiftWing:Server:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings.Configuration["LiftWing:Models:Directory"] = _models.Directory;
         _liftwing = LiftWingHost.Build(settings);
         await _liftwing.StartAsync();
         _liftwingUri = new Uri($"http://127.0.0.1:{port}/v1/models/echo:predict");

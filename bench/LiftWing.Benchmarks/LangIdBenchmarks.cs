@@ -4,7 +4,6 @@ using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
 using LiftWing.Models.LangId;
 using LiftWing.Runtimes.FastText;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiftWing.Benchmarks;
 
@@ -27,7 +26,7 @@ public class LangIdBenchmarks
         _fastText = FastTextModel.Load(path);
         _texts = LangIdBenchData.Texts();
         var model = new LangIdModel(ModelConfigLoader.Load(LangIdBenchData.ModelYaml));
-        model.LoadAsync(new ModelLoadContext(new Dictionary<string, string> { ["model"] = path }, new ServiceCollection().BuildServiceProvider()), CancellationToken.None).GetAwaiter().GetResult();
+        model.LoadAsync(new ModelLoadContext(new Dictionary<string, string> { ["model"] = path }), CancellationToken.None).GetAwaiter().GetResult();
         _model = model;
         _requests = _texts.Select(t => new InferenceRequest { ModelName = "langid", Body = JsonSerializer.SerializeToElement(new { text = t }) }).ToArray();
     }

@@ -6,7 +6,6 @@ using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
 using LiftWing.Models.LogoDetection;
 using LiftWing.Runtimes.Images;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LiftWing.Benchmarks;
@@ -33,9 +32,8 @@ public class LogoDetectionBenchmarks
         var config = ModelConfigLoader.Load(Path.Combine(root, "models", "logo-detection", "model.yaml"));
         var store = new ArtifactStore(Options.Create(new ArtifactStoreOptions()));
         var paths = config.Artifacts.ToDictionary(a => a.Name, a => store.EnsureAsync(a, config.Directory, CancellationToken.None).GetAwaiter().GetResult());
-        var services = new ServiceCollection().BuildServiceProvider();
-        var model = new LogoDetectionModel(config, services);
-        model.LoadAsync(new ModelLoadContext(paths, services), CancellationToken.None).GetAwaiter().GetResult();
+        var model = new LogoDetectionModel(config, TimeProvider.System, static () => new HttpClient(ImageUrlFetcher.CreateHandler()));
+        model.LoadAsync(new ModelLoadContext(paths), CancellationToken.None).GetAwaiter().GetResult();
         _model = model;
         _featurizer = new ResNet18Featurizer(paths["backbone"], paths["preprocess"]);
 

@@ -80,7 +80,7 @@ umoci insert --image "$layout:$tag" --history.comment "LiftWing (self-contained 
 if [ "${WITH_ARTIFACTS:-0}" = 1 ]; then
   arts="$out/artifactlayer/var/cache/liftwing/artifacts"
   mkdir -p "$arts"
-  LIFTWING_ARTIFACTS="$arts" "$out/app/liftwing" models pull --models "$app/opt/liftwing/models"
+  LIFTWING_ARTIFACTS="$arts" "$out/app/liftwing" models pull --models-dir "$app/opt/liftwing/models"
   chown -R $uid:$uid "$out/artifactlayer/var/cache/liftwing"
   umoci insert --image "$layout:$tag" --history.comment "Pulled model artifacts" "$out/artifactlayer" /
 fi
@@ -88,7 +88,7 @@ umoci config --image "$layout:$tag" \
   --config.user "$uid:$uid" \
   --config.workingdir /opt/liftwing \
   --config.entrypoint /opt/liftwing/liftwing \
-  --config.cmd serve --config.cmd --host=0.0.0.0 --config.cmd --port=8080 --config.cmd --models=/opt/liftwing/models \
+  --config.cmd serve --config.cmd --host=0.0.0.0 --config.cmd --port=8080 --config.cmd --models-dir=/opt/liftwing/models \
   --config.env LIFTWING_ARTIFACTS=/var/cache/liftwing/artifacts \
   --config.env HOME=/home/liftwing \
   --config.env SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt \

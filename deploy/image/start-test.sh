@@ -31,7 +31,7 @@ rootfs="$work/bundle/rootfs"
 user=$(grep -o '"uid": *[0-9]*' "$work/bundle/config.json" | head -1 | tr -dc 0-9)
 [ "$user" != 0 ] || { echo "start-test: the image runs as root" >&2; exit 1; }
 
-args=(serve --host=127.0.0.1 --port="$port" --models=/opt/liftwing/models)
+args=(serve --host=127.0.0.1 --port="$port" --models-dir=/opt/liftwing/models)
 [ -n "${ONLY:-}" ] && args+=(--only="$ONLY")
 mounts='mount --rbind /dev "$0/dev"; mount -t proc proc "$0/proc"; mount -t tmpfs -o mode=1777 tmpfs "$0/tmp"; mount -t tmpfs -o uid='"$user"' tmpfs "$0/var/cache/liftwing"'
 if [ -n "${ARTIFACTS:-}" ]; then

@@ -1,29 +1,21 @@
-using LiftWing.Core.Artifacts;
-using LiftWing.Core.Repository;
+using LiftWing.Core.Configuration;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LiftWing.Server;
 
-/// <summary>Builds the LiftWing web host; used by <c>liftwing serve</c> and by the functional tests.</summary>
+/// <summary>The composition root of the web host; used by <c>liftwing serve</c>, the functional tests and the benchmarks.</summary>
 public static class LiftWingHost
 {
-    /// <summary>Creates a configured, not yet started, web application.</summary>
+    /// <summary>Creates a configured, not yet started, web application. Invalid options stop <c>StartAsync</c>, naming the keys.</summary>
     public static WebApplication Build(LiftWingHostSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = settings.Args ?? [] });
-        builder.Configuration.AddInMemoryCollection(settings.Configuration);
-        builder.WebHost.UseUrls(settings.Urls);
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            // The per-request limit is applied when the body is read; this is the hard ceiling.
-            k.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes;
-            k.AddServerHeader = false;
-        });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        // One tree, one precedence order (LiftWingConfiguration): replace the host's default sources.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddLiftWingSources(settings.Configuration);
         builder.Logging.ClearProviders();
         if (settings.ConsoleLogging)
         {
@@ -35,22 +27,8 @@ public static class LiftWingHost
             });
         }
 
-        builder.Logging.SetMinimumLevel(settings.MinimumLogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddLiftWingServer();
-        builder.Services.Configure<ModelRepositoryOptions>(o =>
-        {
-            o.ModelsDirectory = settings.ModelsDirectory;
-            foreach (var m in settings.Only)
-            {
-                o.Only.Add(m);
-            }
-        });
-        if (settings.ArtifactCacheDirectory is not null)
-        {
-            builder.Services.Configure<ArtifactStoreOptions>(o => o.CacheDirectory = settings.ArtifactCacheDirectory);
-        }
-
         settings.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapLiftWing();

@@ -1,12 +1,21 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace LiftWing.Server;
 
-/// <summary>HTTP-edge limits. Bound from the <c>LiftWing:Server</c> configuration section.</summary>
-public sealed class LiftWingServerOptions
+/// <summary>The HTTP edge. Bound from <c>LiftWing:Server</c> (<c>serve --host/--port/--max-body-bytes</c> map onto it).</summary>
+public sealed class LiftWingServerOptions : IValidatableObject
 {
+    /// <summary>The address to listen on: an IP address, <c>localhost</c>, or <c>*</c> for every interface. The default is 127.0.0.1.</summary>
+    [Required]
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>The TCP port. The default is 8080.</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 8080;
+
     /// <summary>The largest request body in bytes; larger bodies get 413. The default is 10 MiB.</summary>
-    [Range(1024, long.MaxValue)]
+    [Range(typeof(long), "1024", "9223372036854775807")]
     public long MaxRequestBodyBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>The deepest JSON nesting accepted; deeper bodies get 400. The default is 64.</summary>
@@ -14,5 +23,18 @@ public sealed class LiftWingServerOptions
     public int MaxJsonDepth { get; set; } = 64;
 
     /// <summary>How long shutdown waits for in-flight requests. The default is 30 seconds.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The listen URL, for logs: <c>http://host:port</c>.</summary>
+    public string Url => $"http://{(Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host)}:{Port}";
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrEmpty(Host) && Host is not ("localhost" or "*") && !IPAddress.TryParse(Host, out _))
+        {
+            yield return new ValidationResult($"'{Host}' is not an IP address, localhost or *.", [nameof(Host)]);
+        }
+    }
 }

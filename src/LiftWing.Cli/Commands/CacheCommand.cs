@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using LiftWing.Core.Caching;
+using LiftWing.Core.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiftWing.Cli.Commands;
@@ -64,15 +66,10 @@ internal static class CacheCommand
     private static IPredictionStore? OpenStore(CacheOptions cache, ParseResult parse)
     {
         var services = new ServiceCollection();
-        services.AddLiftWingPredictionCache(cache.Configure(parse));
-        var o = new PredictionCacheOptions();
-        cache.Configure(parse)(o);
-        if (o.Store is not (CacheStoreKind.Sqlite or CacheStoreKind.Redis))
-        {
-            return null;
-        }
+        services.AddSingleton<IConfiguration>(LiftWingConfiguration.Build(cache.ToConfiguration(parse)));
+        services.AddLiftWingPredictionCache();
 
         // The provider owns nothing else worth disposing; the store is disposed by the caller.
-        return services.BuildServiceProvider().GetRequiredService<IPredictionStore>();
+        return services.BuildServiceProvider().ResolvePredictionStore();
     }
 }

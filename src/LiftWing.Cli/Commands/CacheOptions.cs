@@ -1,15 +1,16 @@
 using System.CommandLine;
+using System.Globalization;
 using LiftWing.Core.Caching;
+using LiftWing.Core.Configuration;
 
 namespace LiftWing.Cli.Commands;
 
-/// <summary>The cache options shared by <c>serve</c>, <c>precache</c> and <c>cache</c>.</summary>
+/// <summary>The cache options shared by <c>serve</c>, <c>precache</c> and <c>cache</c>, mapped onto <c>LiftWing:Cache:*</c>.</summary>
 internal sealed class CacheOptions
 {
-    public Option<CacheStoreKind> Store { get; } = new("--cache")
+    public Option<CacheStoreKind?> Store { get; } = new("--cache")
     {
         Description = "Prediction cache store: sqlite (default, survives restarts), redis (shared by replicas), memory (L1 only) or none.",
-        DefaultValueFactory = _ => CacheStoreKind.Sqlite,
     };
 
     public Option<string?> Redis { get; } = new("--redis") { Description = "Redis endpoint host:port for --cache redis (default 127.0.0.1:6379)." };
@@ -18,44 +19,35 @@ internal sealed class CacheOptions
 
     public Option<int?> MemoryMiB { get; } = new("--cache-memory-mb") { Description = "In-process (L1) cache budget in MiB (default 64)." };
 
-    public IEnumerable<Option> All => [Store, Redis, Path, MemoryMiB];
-
     public void AddTo(Command command)
     {
-        foreach (var o in All)
+        foreach (Option o in new Option[] { Store, Redis, Path, MemoryMiB })
         {
             command.Options.Add(o);
         }
     }
 
-    public Action<PredictionCacheOptions> Configure(ParseResult parse)
+    /// <summary>The configuration keys the given options set (unset options set nothing, so other sources apply).</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> ToConfiguration(ParseResult parse)
     {
+        ArgumentNullException.ThrowIfNull(parse);
+        var keys = new List<KeyValuePair<string, string?>>();
         var store = parse.GetValue(Store);
         var redis = parse.GetValue(Redis);
-        var path = parse.GetValue(Path);
-        var mib = parse.GetValue(MemoryMiB);
-        if (redis is not null && store == CacheStoreKind.Sqlite && parse.GetResult(Store) is null or { Implicit: true })
+        // --redis alone means a Redis cache.
+        store ??= redis is null ? null : CacheStoreKind.Redis;
+        Add("Store", store?.ToString());
+        Add("Redis", redis);
+        Add("SqlitePath", parse.GetValue(Path) is { } p ? System.IO.Path.GetFullPath(p) : null);
+        Add("MemoryBytes", parse.GetValue(MemoryMiB) is { } m ? (m * 1024L * 1024).ToString(CultureInfo.InvariantCulture) : null);
+        return keys;
+
+        void Add(string key, string? value)
         {
-            store = CacheStoreKind.Redis; // --redis alone means a Redis cache
+            if (value is not null)
+            {
+                keys.Add(KeyValuePair.Create(LiftWingConfiguration.Cache + ":" + key, (string?)value));
+            }
         }
-
-        return o =>
-        {
-            o.Store = store;
-            if (redis is not null)
-            {
-                o.Redis = redis;
-            }
-
-            if (path is not null)
-            {
-                o.SqlitePath = System.IO.Path.GetFullPath(path);
-            }
-
-            if (mib is { } m)
-            {
-                o.MemoryBytes = m * 1024L * 1024;
-            }
-        };
     }
 }

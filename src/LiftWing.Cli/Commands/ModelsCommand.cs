@@ -17,13 +17,15 @@ internal static class ModelsCommand
 
     private static Command List()
     {
-        var models = CommonOptions.Models();
+        var models = CommonOptions.ModelsDir();
+        var only = CommonOptions.Only("List only these models (comma-separated or repeated).");
         var load = new Option<bool>("--load") { Description = "Load each model to report whether it is ready (slower)." };
-        var command = new Command("list", "List the models with their server, version and state.") { models, load };
+        var command = new Command("list", "List the models with their server, version and state.") { models, only, load };
         command.SetAction(async (parse, ct) =>
         {
             var dir = parse.GetValue(models)!;
-            await using var sp = InProcessServices.Build(dir);
+            var wanted = parse.GetValue(only) ?? [];
+            await using var sp = InProcessServices.Build(CommonOptions.ModelKeys(dir, wanted));
             var store = sp.GetRequiredService<ArtifactStore>();
             var repo = sp.GetRequiredService<ModelRepository>();
             if (parse.GetValue(load))
@@ -40,6 +42,11 @@ internal static class ModelsCommand
                 try
                 {
                     var config = ModelConfigLoader.Load(path);
+                    if (wanted.Length > 0 && !wanted.Contains(config.Name))
+                    {
+                        continue;
+                    }
+
                     (name, server, version) = (config.Name, config.Server, config.Version);
                     if (parse.GetValue(load) && repo.TryGet(config.Name, out var model))
                     {
@@ -73,14 +80,14 @@ internal static class ModelsCommand
 
     private static Command Pull()
     {
-        var models = CommonOptions.Models();
-        var names = new Argument<string[]>("names") { Description = "Models to pull (default: all).", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("pull", "Fetch missing model artifacts into the artifact cache and check their sha256.") { models, names };
+        var models = CommonOptions.ModelsDir();
+        var only = CommonOptions.Only("Pull only these models (default: all).");
+        var command = new Command("pull", "Fetch missing model artifacts into the artifact cache and check their sha256.") { models, only };
         command.SetAction(async (parse, ct) =>
         {
             var dir = parse.GetValue(models)!;
-            var wanted = parse.GetValue(names) ?? [];
-            await using var sp = InProcessServices.Build(dir);
+            var wanted = parse.GetValue(only) ?? [];
+            await using var sp = InProcessServices.Build(CommonOptions.ModelKeys(dir, wanted));
             var store = sp.GetRequiredService<ArtifactStore>();
             var failures = 0;
             foreach (var path in ModelConfigLoader.Discover(dir))

@@ -17,14 +17,9 @@ internal static class PrecacheCommand
     public static Command Create()
     {
         var events = new Option<string>("--events") { Description = "page_change events: a file, - for stdin, or an http(s) URL (SSE, resumed with Last-Event-ID).", Required = true };
-        var modelsOption = new Option<string[]>("--models")
-        {
-            Description = "The models to pre-compute (comma-separated or repeated).",
-            Required = true,
-            AllowMultipleArgumentsPerToken = true,
-            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
-        };
-        var dir = new Option<string>("--models-dir") { Description = "The models folder (default: ./models or the nearest models/ above).", DefaultValueFactory = _ => CommonOptions.FindModelsDirectory() };
+        var modelsOption = CommonOptions.Only("The models to pre-compute (comma-separated or repeated).");
+        modelsOption.Required = true;
+        var dir = CommonOptions.ModelsDir();
         var concurrency = new Option<int>("--concurrency") { Description = "Parallel workers (default 4).", DefaultValueFactory = _ => 4 };
         var eventMode = new Option<bool>("--event-requests") { Description = "Send {\"event\": ...} (as changeprop does) instead of {\"rev_id\", \"lang\"}." };
         var maxEvents = new Option<long?>("--max-events") { Description = "Stop after this many events (an SSE stream is endless otherwise)." };
@@ -37,10 +32,8 @@ internal static class PrecacheCommand
         cache.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var configure = cache.Configure(parse);
-            var probe = new PredictionCacheOptions();
-            configure(probe);
-            if (probe.Store == CacheStoreKind.None)
+            var cacheKeys = cache.ToConfiguration(parse);
+            if (parse.GetValue(cache.Store) == CacheStoreKind.None)
             {
                 await Console.Error.WriteLineAsync("precache needs a store: --cache sqlite|redis|memory.").ConfigureAwait(false);
                 return 2;
@@ -53,7 +46,7 @@ internal static class PrecacheCommand
             }
 
             var wanted = parse.GetValue(modelsOption)!;
-            await using var sp = InProcessServices.Build(parse.GetValue(dir)!, wanted, configure: s => s.AddLiftWingPredictionCache(configure));
+            await using var sp = InProcessServices.Build(CommonOptions.ModelKeys(parse.GetValue(dir)!, wanted).Concat(cacheKeys), cache: true);
             var repo = sp.GetRequiredService<ModelRepository>();
             await repo.LoadFromDirectoryAsync(ct).ConfigureAwait(false);
             var models = new List<Core.Models.IModel>();

@@ -17,7 +17,7 @@ internal static class PredictCommand
         var model = new Argument<string>("model") { Description = "The model name." };
         var input = new Argument<string>("input") { Description = "A JSON request file, or - for standard input." };
         var v2 = new Option<bool>("--v2") { Description = "Treat the input as a V2 (Open Inference Protocol) infer request." };
-        var models = CommonOptions.Models();
+        var models = CommonOptions.ModelsDir();
         var command = new Command("predict", "Run one request through a model in process and print the response.") { model, input, v2, models };
         command.SetAction(async (parse, ct) =>
         {
@@ -34,7 +34,7 @@ internal static class PredictCommand
                 return 2;
             }
 
-            await using var sp = InProcessServices.Build(parse.GetValue(models)!, [name]);
+            await using var sp = InProcessServices.Build(CommonOptions.ModelKeys(parse.GetValue(models)!, [name]));
             var repo = sp.GetRequiredService<ModelRepository>();
             await repo.LoadFromDirectoryAsync(ct).ConfigureAwait(false);
             if (repo.TryGet(name, out var m) && !m.State.IsReady)
@@ -67,7 +67,13 @@ internal static class PredictCommand
             }
             catch (Exception ex) when (ex is LiftWingException or JsonException)
             {
-                var (status, message) = ex is JsonException ? (400, $"Unrecognized request format: {ex.Message}") : ErrorTable.Map(ex);
+                var (status, message, kind) = ex is JsonException ? (400, $"Unrecognized request format: {ex.Message}", ErrorKind.InvalidInput) : ErrorTable.Map(ex);
+                if (kind == ErrorKind.Unexpected)
+                {
+                    // The operator at the terminal gets what a server would only log.
+                    await Console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+                }
+
                 Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = message }));
                 await Console.Error.WriteLineAsync($"HTTP {status}").ConfigureAwait(false);
                 return 1;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using LiftWing.Server;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace LiftWing.Cli.Commands;
 
@@ -10,15 +12,11 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var host = new Option<string>("--host") { Description = "The address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
-        var port = new Option<int>("--port") { Description = "The port to listen on.", DefaultValueFactory = _ => 8080 };
-        var models = CommonOptions.Models();
-        var only = CommonOptions.Only();
-        var maxBody = new Option<long?>("--max-body-bytes") { Description = "The largest request body in bytes (default 10 MiB)." };
-        var timeout = new Option<double?>("--request-timeout") { Description = "Per-request timeout in seconds (default 30)." };
-        var command = new Command("serve", "Pull missing model artifacts, then serve every model on HTTP (Lift Wing V1, V2, /metrics).")
+        var models = CommonOptions.ModelsDir();
+        var only = CommonOptions.Only("Serve only these models (comma-separated or repeated).");
+        var command = new Command("serve", "Pull missing model artifacts, then serve every model on HTTP (Lift Wing V1, V2, OpenAI, /metrics).")
         {
-            host, port, models, only, maxBody, timeout,
+            models, only, ServeOptions.HostOption, ServeOptions.PortOption, ServeOptions.MaxBodyOption, ServeOptions.TimeoutOption,
         };
         var cache = new CacheOptions();
         cache.AddTo(command);
@@ -27,63 +25,91 @@ internal static class ServeCommand
 
         command.SetAction(async (parse, ct) =>
         {
-            var h = parse.GetValue(host)!;
-            var p = parse.GetValue(port);
+            var options = new ServeOptions(
+                parse.GetValue(models)!,
+                parse.GetValue(only) ?? [],
+                parse.GetValue(ServeOptions.HostOption),
+                parse.GetValue(ServeOptions.PortOption),
+                parse.GetValue(ServeOptions.MaxBodyOption),
+                parse.GetValue(ServeOptions.TimeoutOption),
+                cache.ToConfiguration(parse));
             var ks = kserve.Translate(parse, Environment.GetEnvironmentVariable);
-            if (ks.Error is not null)
+            if (ks.Error is not null || await KServe.KServeServeHook.ApplyAsync(ks, options, Console.Out, Console.Error).ConfigureAwait(false) is not { } applied)
             {
-                await Console.Error.WriteLineAsync(ks.Error).ConfigureAwait(false);
+                if (ks.Error is not null)
+                {
+                    await Console.Error.WriteLineAsync(ks.Error).ConfigureAwait(false);
+                }
+
                 return 2;
             }
 
-            (h, p) = (ks.BindAllInterfaces && parse.GetResult(host) is null or { Implicit: true } ? "0.0.0.0" : h, ks.Port ?? p);
-            if (p is < 0 or > 65535)
+            options = applied;
+            if (options.Validate() is [_, ..] problems)
             {
-                await Console.Error.WriteLineAsync($"--port {p} is not a TCP port.").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, problems)).ConfigureAwait(false);
                 return 2;
             }
 
             var settings = new LiftWingHostSettings
             {
-                Urls = $"http://{(h.Contains(':', StringComparison.Ordinal) ? $"[{h}]" : h)}:{p}",
-                ModelsDirectory = parse.GetValue(models)!,
-            };
-            foreach (var m in parse.GetValue(only) ?? [])
-            {
-                settings.Only.Add(m);
-            }
-
-            if (!await KServe.KServeServeHook.ApplyAsync(ks, settings, Console.Out, Console.Error).ConfigureAwait(false))
-            {
-                return 2;
-            }
-
-            if (parse.GetValue(maxBody) is { } mb)
-            {
-                settings.Configuration["LiftWing:Server:MaxRequestBodyBytes"] = mb.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            settings.ConfigureServices = services =>
-            {
-                services.AddLiftWingModels();
-                services.AddLiftWingPredictionCache(cache.Configure(parse));
-                if (parse.GetValue(timeout) is { } t)
+                ConfigureServices = services =>
                 {
-                    services.Configure<LiftWing.Core.Inference.InferenceOptions>(o => o.RequestTimeout = TimeSpan.FromSeconds(t));
-                }
+                    services.AddLiftWingModels();
+                    services.AddLiftWingPredictionCache();
+                },
             };
-            if (!Directory.Exists(settings.ModelsDirectory))
+            foreach (var (key, value) in options.ToConfiguration())
             {
-                await Console.Error.WriteLineAsync($"Models folder {settings.ModelsDirectory} does not exist (use --models).").ConfigureAwait(false);
+                settings.Configuration[key] = value;
+            }
+
+            WebApplication? app = null;
+            try
+            {
+                // Options bound while building (Kestrel, shutdown) or validated at start (ValidateOnStart) fail here.
+                app = LiftWingHost.Build(settings);
+                await app.StartAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
+            {
+                // Every invalid key at once (options are validated at start, ValidateOnStart), then exit 2.
+                await Console.Error.WriteLineAsync("liftwing serve: invalid configuration: " + Describe(ex, parse)).ConfigureAwait(false);
+                if (app is not null)
+                {
+                    await app.DisposeAsync().ConfigureAwait(false);
+                }
+
                 return 2;
             }
 
-            await using var app = LiftWingHost.Build(settings);
-            await Console.Out.WriteLineAsync($"liftwing: serving models from {settings.ModelsDirectory} on {settings.Urls} (models load in the background; GET /v2/health/ready says when done)").ConfigureAwait(false);
-            await app.StartAsync(ct).ConfigureAwait(false);
+            await using var running = app;
+
+            var server = app.Services.GetRequiredService<IOptions<LiftWingServerOptions>>().Value;
+            await Console.Out.WriteLineAsync($"liftwing: serving models from {options.ModelsDir} on {server.Url} (models load in the background; GET /v2/health/ready says when done)").ConfigureAwait(false);
             await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
             return 0;
         });
         return command;
+    }
+
+    // Names the CLI option beside each key it set, e.g. "LiftWing:Server:Port (--port 70000): ...".
+    private static string Describe(Exception ex, ParseResult parse)
+    {
+        IEnumerable<string> failures = ex is OptionsValidationException v ? v.Failures : [ex.Message];
+        return string.Join(string.Empty, failures.Select(f => Environment.NewLine + "  " + DescribeOne(f, parse)));
+    }
+
+    private static string DescribeOne(string failure, ParseResult parse)
+    {
+        foreach (var (key, option) in ServeOptions.OptionOfKey)
+        {
+            if (failure.StartsWith(key + ":", StringComparison.OrdinalIgnoreCase) && parse.GetResult(option) is { Implicit: false } r)
+            {
+                return $"{key} ({option.Name} {string.Join(' ', r.Tokens.Select(t => t.Value))}){failure[key.Length..]}";
+            }
+        }
+
+        return failure;
     }
 }

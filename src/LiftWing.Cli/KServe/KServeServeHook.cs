@@ -1,17 +1,17 @@
+using LiftWing.Cli.Commands;
 using LiftWing.Core.Models;
-using LiftWing.Server;
 
 namespace LiftWing.Cli.KServe;
 
-/// <summary>Applies a <see cref="KServeTranslation"/> to <c>serve</c>'s host settings.</summary>
+/// <summary>Applies a <see cref="KServeTranslation"/> to <c>serve</c>'s options (which map onto the configuration tree).</summary>
 internal static class KServeServeHook
 {
-    /// <summary>Returns false (after writing why) when the KServe layout cannot be served.</summary>
-    public static async Task<bool> ApplyAsync(KServeTranslation kserve, LiftWingHostSettings settings, TextWriter log, TextWriter error)
+    /// <summary>The options with KServe's arguments applied, or null (after writing why) when the layout cannot be served.</summary>
+    public static async Task<ServeOptions?> ApplyAsync(KServeTranslation kserve, ServeOptions options, TextWriter log, TextWriter error)
     {
         if (kserve.IsEmpty)
         {
-            return true;
+            return options;
         }
 
         foreach (var note in kserve.Notes)
@@ -20,36 +20,38 @@ internal static class KServeServeHook
         }
 
         var name = kserve.ModelName;
+        var modelsDir = options.ModelsDir;
         try
         {
             if (kserve.SingleModelDirectory is { } single)
             {
-                (settings.ModelsDirectory, name) = KServeModelLayout.LinkSingleModel(single, name);
+                (modelsDir, name) = KServeModelLayout.LinkSingleModel(single, name);
                 await log.WriteLineAsync($"liftwing: serving model {name} from {single}").ConfigureAwait(false);
             }
             else
             {
-                settings.ModelsDirectory = kserve.ModelsDirectory ?? settings.ModelsDirectory;
-                name = name is null ? null : DefinedName(settings.ModelsDirectory, name);
+                modelsDir = kserve.ModelsDirectory ?? modelsDir;
+                name = name is null ? null : DefinedName(modelsDir, name);
             }
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return false;
+            return null;
         }
 
-        if (name is not null)
+        return options with
         {
-            settings.Only.Clear();
-            settings.Only.Add(name);
-        }
-
-        return true;
+            ModelsDir = modelsDir,
+            Only = name is null ? options.Only : [name],
+            // KServe's model server listens on every interface; an explicit --host still wins.
+            Host = options.Host ?? (kserve.BindAllInterfaces ? "*" : null),
+            Port = kserve.Port ?? options.Port,
+        };
     }
 
     /// <summary>
-    /// The model.yaml name matching a KServe name ignoring case (Kubernetes names are lower case, model names
+    /// The model.yaml folder name matching a KServe name ignoring case (Kubernetes names are lower case, model names
     /// such as all-MiniLM-L6-v2 are not), else the name as given.
     /// </summary>
     private static string DefinedName(string modelsDirectory, string name)

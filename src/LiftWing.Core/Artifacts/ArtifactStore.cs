@@ -24,6 +24,9 @@ public sealed partial class ArtifactStore
     private readonly HttpClient? _http;
     private static readonly SemaphoreSlim s_gate = new(1, 1);
 
+    /// <summary>The <see cref="IHttpClientFactory"/> client name the composition root gives the store.</summary>
+    public const string HttpClientName = "artifacts";
+
     /// <summary>Creates the store.</summary>
     public ArtifactStore(IOptions<ArtifactStoreOptions> options, ILogger<ArtifactStore>? logger = null, HttpClient? http = null)
     {

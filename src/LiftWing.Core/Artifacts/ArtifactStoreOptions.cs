@@ -6,8 +6,8 @@ namespace LiftWing.Core.Artifacts;
 public sealed class ArtifactStoreOptions
 {
     /// <summary>
-    /// The cache folder. The default is <c>$LIFTWING_ARTIFACTS</c>, else <c>$XDG_CACHE_HOME/liftwing/artifacts</c>,
-    /// else <c>~/.cache/liftwing/artifacts</c>.
+    /// The cache folder. The default is <c>$XDG_CACHE_HOME/liftwing/artifacts</c>, else <c>~/.cache/liftwing/artifacts</c>
+    /// (<c>LIFTWING_ARTIFACTS</c> sets it through the configuration tree).
     /// </summary>
     [Required]
     public string CacheDirectory { get; set; } = DefaultCacheDirectory();
@@ -21,12 +21,6 @@ public sealed class ArtifactStoreOptions
     /// <summary>The default cache folder.</summary>
     public static string DefaultCacheDirectory()
     {
-        var env = Environment.GetEnvironmentVariable("LIFTWING_ARTIFACTS");
-        if (!string.IsNullOrWhiteSpace(env))
-        {
-            return env;
-        }
-
         var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
         var baseDir = !string.IsNullOrWhiteSpace(xdg)
             ? xdg

@@ -9,7 +9,7 @@ public sealed class PredictionCacheOptions
     public CacheStoreKind Store { get; set; } = CacheStoreKind.Sqlite;
 
     /// <summary>The L1 budget in bytes (keys + entries). The default is 64 MiB.</summary>
-    [Range(0, long.MaxValue)]
+    [Range(typeof(long), "0", "9223372036854775807")]
     public long MemoryBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>

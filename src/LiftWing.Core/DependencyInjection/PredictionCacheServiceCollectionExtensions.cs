@@ -1,4 +1,5 @@
 using LiftWing.Core.Caching;
+using LiftWing.Core.Configuration;
 using LiftWing.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -12,40 +13,47 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PredictionCacheServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the prediction cache under the data plane. <see cref="CacheStoreKind.Sqlite"/> registers the SQLite
-    /// store here; for <see cref="CacheStoreKind.Redis"/> register an <see cref="IPredictionStore"/> too
-    /// (<c>AddRedisPredictionStore()</c> in LiftWing.Server). <see cref="CacheStoreKind.None"/> adds nothing.
+    /// Adds the prediction cache, bound from <c>LiftWing:Cache</c> (then <paramref name="configure"/>). The store is
+    /// picked from the bound <see cref="PredictionCacheOptions.Store"/> among the keyed <see cref="IPredictionStore"/>
+    /// registrations: SQLite here, Redis in LiftWing.Server; memory and none need none.
     /// </summary>
     public static IServiceCollection AddPredictionCache(this IServiceCollection services, Action<PredictionCacheOptions>? configure = null)
     {
-        var options = new PredictionCacheOptions();
-        configure?.Invoke(options);
-        if (options.Store == CacheStoreKind.None)
+        var options = services.AddLiftWingOptions<PredictionCacheOptions>(LiftWingConfiguration.Cache);
+        if (configure is not null)
         {
-            return services;
+            options.Configure(configure);
         }
 
-        services.AddOptions<PredictionCacheOptions>().Configure(o =>
-        {
-            configure?.Invoke(o);
-        }).ValidateDataAnnotations();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LiftWingMetrics>();
-        if (options.Store == CacheStoreKind.Sqlite)
+        services.TryAddKeyedSingleton<IPredictionStore>(CacheStoreKind.Sqlite, static (sp, _) =>
         {
-            services.TryAddSingleton<IPredictionStore>(sp =>
-            {
-                var o = sp.GetRequiredService<IOptions<PredictionCacheOptions>>().Value;
-                return new SqlitePredictionStore(o.SqlitePath, sp.GetRequiredService<TimeProvider>(), o.SqliteCleanupInterval);
-            });
-        }
-
-        services.TryAddSingleton(sp => new PredictionCache(
-            sp.GetRequiredService<IOptions<PredictionCacheOptions>>(),
-            sp.GetRequiredService<LiftWingMetrics>(),
-            sp.GetRequiredService<TimeProvider>(),
-            options.Store == CacheStoreKind.Memory ? null : sp.GetRequiredService<IPredictionStore>(),
-            sp.GetService<ILogger<PredictionCache>>()));
+            var o = sp.GetRequiredService<IOptions<PredictionCacheOptions>>().Value;
+            return new SqlitePredictionStore(o.SqlitePath, sp.GetRequiredService<TimeProvider>(), o.SqliteCleanupInterval);
+        });
+        services.TryAddSingleton(static sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<PredictionCacheOptions>>();
+            var store = o.Value.Store is CacheStoreKind.None or CacheStoreKind.Memory ? null : sp.GetRequiredKeyedService<IPredictionStore>(o.Value.Store);
+            return new PredictionCache(o, sp.GetRequiredService<LiftWingMetrics>(), sp.GetRequiredService<TimeProvider>(), store, sp.GetService<ILogger<PredictionCache>>());
+        });
         return services;
+    }
+
+    /// <summary>The cache the data plane uses: null when none is registered or the store is <see cref="CacheStoreKind.None"/>.</summary>
+    public static PredictionCache? ResolvePredictionCache(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var o = services.GetService<IOptions<PredictionCacheOptions>>();
+        return o is null || o.Value.Store == CacheStoreKind.None ? null : services.GetService<PredictionCache>();
+    }
+
+    /// <summary>The configured L2 store, or null for memory and none (for the <c>cache</c> verbs).</summary>
+    public static IPredictionStore? ResolvePredictionStore(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var store = services.GetRequiredService<IOptions<PredictionCacheOptions>>().Value.Store;
+        return store is CacheStoreKind.None or CacheStoreKind.Memory ? null : services.GetRequiredKeyedService<IPredictionStore>(store);
     }
 }

@@ -35,8 +35,5 @@ public sealed class InferenceResponse
         new() { Json = json, StatusCode = statusCode };
 
     /// <summary>The default serializer options for model responses: compact, non-ASCII kept as is.</summary>
-    public static readonly JsonSerializerOptions DefaultJson = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    public static readonly JsonSerializerOptions DefaultJson = LiftWing.Core.Json.LiftWingJson.Options;
 }

@@ -55,7 +55,7 @@ public sealed class InferenceService
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             status = 504;
-            throw new LiftWingException(504, $"The request to model {model.Config.Name} timed out after {_options.RequestTimeout.TotalSeconds:0.###} s.");
+            throw new LiftWingException(ErrorKind.Timeout, $"The request to model {model.Config.Name} timed out after {_options.RequestTimeout.TotalSeconds:0.###} s.");
         }
         catch (Exception ex)
         {
@@ -85,7 +85,7 @@ public sealed class InferenceService
         }
         catch (Exception ex) when (ex is not LiftWingException and not OperationCanceledException)
         {
-            throw new InferenceException($"{ex.GetType().Name} : {ex.Message}", ex);
+            throw InferenceException.Unexpected(ex);
         }
 
         var t2 = Stopwatch.GetTimestamp();

@@ -33,22 +33,28 @@ public sealed record ModelConfig
     [JsonIgnore]
     public string Directory { get; init; } = ".";
 
-    /// <summary>Binds <see cref="Options"/> (snake_case keys) to a typed options record; missing keys keep defaults.</summary>
+    /// <summary>
+    /// Binds <see cref="Options"/> (snake_case keys) to a typed options class; missing keys keep defaults. The result is
+    /// validated (data annotations, <see cref="System.ComponentModel.DataAnnotations.IValidatableObject"/>); every failure
+    /// is reported at once, each naming its model.yaml key (<c>options.max_text_length</c>), so the model is marked FAILED
+    /// with a reason an operator can act on.
+    /// </summary>
+    /// <exception cref="InvalidDataException">An option does not parse or is out of range.</exception>
     public T GetOptions<T>() where T : new()
     {
-        if (Options.ValueKind != JsonValueKind.Object)
-        {
-            return new T();
-        }
-
+        T options;
         try
         {
-            return Options.Deserialize<T>(ModelConfigLoader.JsonOptions) ?? new T();
+            options = Options.ValueKind == JsonValueKind.Object ? Options.Deserialize<T>(ModelConfigLoader.JsonOptions) ?? new T() : new T();
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"model '{Name}': invalid options: {ex.Message}", ex);
+            var key = string.IsNullOrEmpty(ex.Path) ? "options" : "options" + ex.Path.TrimStart('$');
+            throw new InvalidDataException($"model '{Name}': model.yaml {key}: {ex.Message}", ex);
         }
+
+        var errors = Configuration.OptionsValidation.Validate(options!, "options.", static n => JsonNamingPolicy.SnakeCaseLower.ConvertName(n));
+        return errors.Count == 0 ? options : throw new InvalidDataException($"model '{Name}': model.yaml " + string.Join("; ", errors));
     }
 
     /// <summary>Resolves a path from model.yaml against the model folder.</summary>

@@ -1,13 +1,10 @@
 namespace LiftWing.Core.Models;
 
-/// <summary>What a model gets when it loads: its artifacts, already pulled and checked, and the services.</summary>
-public sealed class ModelLoadContext(IReadOnlyDictionary<string, string> artifactPaths, IServiceProvider services)
+/// <summary>What a model gets when it loads: its artifacts, already pulled and checked. Services come through its constructor.</summary>
+public sealed class ModelLoadContext(IReadOnlyDictionary<string, string> artifactPaths)
 {
     /// <summary>Local file paths of the model's artifacts, by artifact name.</summary>
     public IReadOnlyDictionary<string, string> ArtifactPaths { get; } = artifactPaths;
-
-    /// <summary>The host's services (HTTP clients, wiki sources, options, logging).</summary>
-    public IServiceProvider Services { get; } = services;
 
     /// <summary>The local path of an artifact; a clear error when the model.yaml lacks it.</summary>
     public string GetArtifact(string name) =>

@@ -242,7 +242,7 @@ public sealed partial class ModelRepository : IAsyncDisposable
                 paths[a.Name] = await _artifacts.EnsureAsync(a, model.Config.Directory, timeout.Token).ConfigureAwait(false);
             }
 
-            await model.LoadAsync(new ModelLoadContext(paths, _services), timeout.Token).ConfigureAwait(false);
+            await model.LoadAsync(new ModelLoadContext(paths), timeout.Token).ConfigureAwait(false);
             _metrics?.ModelLoad.Record(sw.Elapsed.TotalSeconds, new KeyValuePair<string, object?>(LiftWingMetrics.ModelNameTag, model.Config.Name));
             LogLoaded(_logger, model.Config.Name, model.Config.Version, sw.ElapsedMilliseconds);
         }

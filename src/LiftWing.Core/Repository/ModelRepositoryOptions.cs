@@ -5,8 +5,9 @@ namespace LiftWing.Core.Repository;
 /// <summary>Where model definitions live and how they load.</summary>
 public sealed class ModelRepositoryOptions
 {
-    /// <summary>The models folder (one sub-folder with a model.yaml per model). The default is <c>models</c>.</summary>
+    /// <summary>The models folder (one sub-folder with a model.yaml per model); key <c>LiftWing:Models:Directory</c>. The default is <c>models</c>.</summary>
     [Required]
+    [Microsoft.Extensions.Configuration.ConfigurationKeyName("Directory")]
     public string ModelsDirectory { get; set; } = "models";
 
     /// <summary>Only these model names are loaded (empty: all). Useful to serve a subset.</summary>

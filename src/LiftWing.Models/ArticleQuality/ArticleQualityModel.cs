@@ -5,7 +5,6 @@ using LiftWing.Core.Models;
 using LiftWing.Wiki.ArticleFeatures;
 using LiftWing.Wiki.MediaWiki;
 using LiftWing.Wiki.Sources;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiftWing.Models.ArticleQuality;
 
@@ -14,31 +13,19 @@ namespace LiftWing.Models.ArticleQuality;
 /// the request), count its features, normalise them with the wiki's maxima and score them with the published
 /// ordinal logit. Preprocess validates, fetches and extracts; predict scores; postprocess writes the JSON.
 /// </summary>
-public sealed class ArticleQualityModel : ModelBase<object, object>
+internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, ArticleQualityInput>
 {
-    // Shared when the host has no IHttpClientFactory: one pooled handler for every model instance.
-    private static readonly Lazy<HttpClient> s_http = new(() => new HttpClient(new SocketsHttpHandler
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
-    })
-    { Timeout = Timeout.InfiniteTimeSpan });
-
     private readonly ArticleQualityOptions _options;
-    private readonly IServiceProvider _services;
+    private readonly WikiSources _wiki;
     private ArticleQualityScorer? _scorer;
     private FeatureMaximaTable? _maxima;
     private IRevisionHtmlSource? _source;
 
-    /// <summary>Creates the model from its definition; <see cref="ModelBase{TInput,TOutput}.LoadAsync"/> reads the files.</summary>
-    public ArticleQualityModel(ModelConfig config, IServiceProvider services) : base(config)
+    /// <summary>Creates the model from its definition (options validated here); <see cref="ModelBase{TInput,TOutput}.LoadAsync"/> reads the files.</summary>
+    public ArticleQualityModel(ModelConfig config, WikiSources wiki) : base(config)
     {
-        _services = services ?? throw new ArgumentNullException(nameof(services));
+        _wiki = wiki ?? throw new ArgumentNullException(nameof(wiki));
         _options = config.GetOptions<ArticleQualityOptions>();
-        if (_options.MaxInstances < 1 || _options.BatchConcurrency < 1 || _options.MaxHtmlBytes < 1 || _options.TimeoutSeconds <= 0)
-        {
-            throw new InvalidDataException($"model '{config.Name}': max_instances, batch_concurrency, max_html_bytes and timeout_seconds must be positive.");
-        }
     }
 
     /// <summary>Where revision HTML comes from (after load).</summary>
@@ -51,7 +38,14 @@ public sealed class ArticleQualityModel : ModelBase<object, object>
         var parameters = ArticleQualityParameters.Load(context.GetArtifact("parameters"));
         _maxima = FeatureMaximaTable.Load(Config.ResolvePath(_options.MaximaPath), parameters.MaximaFloors);
         _scorer = new ArticleQualityScorer(parameters);
-        _source = RevisionHtmlSources.Create(_options.Source, Config.ResolvePath, CreateClient);
+        var endpoint = _wiki.Options.Resolve(_options.WikiUrl, modelForceHttp: false, _options.TimeoutSeconds);
+        _source = _wiki.Html(_options.Source, Config.ResolvePath, new MediaWikiRestOptions
+        {
+            WikiUrl = endpoint.WikiUrl,
+            UserAgent = _options.UserAgent,
+            Timeout = endpoint.Timeout,
+            MaxResponseBytes = _options.MaxHtmlBytes,
+        });
         return Task.CompletedTask;
     }
 
@@ -60,7 +54,7 @@ public sealed class ArticleQualityModel : ModelBase<object, object>
         request is null ? null : ArticleQualityRequestParser.CacheKey(request.Body);
 
     /// <inheritdoc />
-    protected override async ValueTask<object> PreprocessAsync(InferenceRequest request, CancellationToken cancellationToken)
+    protected override async ValueTask<ArticleQualityInput> PreprocessAsync(InferenceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var maxima = _maxima ?? throw new InvalidOperationException("the model is not loaded.");
@@ -96,11 +90,11 @@ public sealed class ArticleQualityModel : ModelBase<object, object>
     }
 
     /// <inheritdoc />
-    protected override ValueTask<object> PredictAsync(object input, InferenceRequest request, CancellationToken cancellationToken)
+    protected override ValueTask<ArticleQualityInput> PredictAsync(ArticleQualityInput input, InferenceRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var scorer = _scorer ?? throw new InvalidOperationException("the model is not loaded.");
-        var batch = (ArticleQualityInput)input;
-        foreach (var item in batch.Items)
+        foreach (var item in input.Items)
         {
             if (item.Error is null)
             {
@@ -108,12 +102,12 @@ public sealed class ArticleQualityModel : ModelBase<object, object>
             }
         }
 
-        return ValueTask.FromResult<object>(batch);
+        return ValueTask.FromResult(input);
     }
 
     /// <inheritdoc />
-    protected override ValueTask<InferenceResponse> PostprocessAsync(object output, InferenceRequest request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(ArticleQualityResponseWriter.Write((ArticleQualityInput)output, Config.Name, Config.Version));
+    protected override ValueTask<InferenceResponse> PostprocessAsync(ArticleQualityInput output, InferenceRequest request, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(ArticleQualityResponseWriter.Write(output, Config.Name, Config.Version));
 
     private List<ArticleQualityItem> ParseBatch(JsonElement instances, FeatureMaximaTable maxima)
     {
@@ -165,25 +159,5 @@ public sealed class ArticleQualityModel : ModelBase<object, object>
                 ? $"Article with language {item.Lang} and revid {rev} has no paragraph text to score."
                 : $"The html has no paragraph text to score (lang {item.Lang}).");
         }
-    }
-
-    private MediaWikiRestClient CreateClient()
-    {
-        var wikiUrl = _options.WikiUrl is { Length: > 0 } configured ? configured : Environment.GetEnvironmentVariable("WIKI_URL");
-        Uri? baseUri = null;
-        if (!string.IsNullOrWhiteSpace(wikiUrl) && !Uri.TryCreate(wikiUrl, UriKind.Absolute, out baseUri))
-        {
-            throw new InvalidDataException($"model '{Config.Name}': wiki_url/WIKI_URL '{wikiUrl}' is not an absolute URL.");
-        }
-
-        var http = _services.GetService<IHttpClientFactory>()?.CreateClient(MediaWikiRestClient.HttpClientName) ?? s_http.Value;
-        var options = new MediaWikiRestOptions
-        {
-            WikiUrl = baseUri,
-            UserAgent = _options.UserAgent,
-            Timeout = TimeSpan.FromSeconds(_options.TimeoutSeconds),
-            MaxResponseBytes = _options.MaxHtmlBytes,
-        };
-        return new MediaWikiRestClient(http, options, _services.GetService<TimeProvider>());
     }
 }

@@ -1,12 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LiftWing.Models.ArticleQuality;
 
 /// <summary>The <c>options:</c> of an articlequality model.yaml (snake_case keys).</summary>
 public sealed class ArticleQualityOptions
 {
     /// <summary>Where revision HTML comes from: <c>live</c> (the default) or <c>fixtures:DIR</c> (relative to the model folder).</summary>
+    [Required]
     public string Source { get; set; } = "live";
 
     /// <summary>The per-wiki feature maxima table (Lift Wing's feature_values.tsv), relative to the model folder.</summary>
+    [Required]
     public string MaximaPath { get; set; } = "feature_values.tsv";
 
     /// <summary>An internal MediaWiki endpoint used with a Host header; when unset, the <c>WIKI_URL</c> environment variable, else the public wikis.</summary>
@@ -16,14 +20,18 @@ public sealed class ArticleQualityOptions
     public string UserAgent { get; set; } = "LiftWing articlequality model";
 
     /// <summary>The limit for one fetch attempt, in seconds. The default is 5.</summary>
+    [Range(0.001, 3600)]
     public double TimeoutSeconds { get; set; } = 5;
 
     /// <summary>The most items in one <c>instances</c> request. The default is 50.</summary>
+    [Range(1, 10_000)]
     public int MaxInstances { get; set; } = 50;
 
     /// <summary>How many revisions of one batch are fetched at the same time. The default is 4.</summary>
+    [Range(1, 256)]
     public int BatchConcurrency { get; set; } = 4;
 
     /// <summary>The largest HTML accepted, fetched or sent in a request, in bytes (UTF-8). The default is 20 MiB.</summary>
+    [Range(typeof(long), "1", "9223372036854775807")]
     public long MaxHtmlBytes { get; set; } = 20L * 1024 * 1024;
 }

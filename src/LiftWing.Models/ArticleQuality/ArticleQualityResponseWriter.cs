@@ -12,10 +12,7 @@ namespace LiftWing.Models.ArticleQuality;
 /// </summary>
 internal static class ArticleQualityResponseWriter
 {
-    private static readonly JsonWriterOptions s_options = new()
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static readonly JsonWriterOptions s_options = LiftWing.Core.Json.LiftWingJson.WriterOptions;
 
     public static InferenceResponse Write(ArticleQualityInput input, string modelName, string modelVersion)
     {

@@ -4,7 +4,7 @@ namespace LiftWing.Models.ArticleQuality;
 
 /// <summary>
 /// The closed-form model: per-wiki normalisation, the ordinal logit and the score transform
-/// (models-and-data.md §3.3–3.4). Pure and thread-safe.
+/// (see docs/articlequality.md). Pure and thread-safe.
 /// </summary>
 public sealed class ArticleQualityScorer(ArticleQualityParameters parameters)
 {

@@ -22,7 +22,8 @@ public sealed class HuggingFaceModel : ModelBase<HuggingFaceInput, HuggingFaceOu
 {
     private const int DefaultMaxLength = 512;
 
-    private readonly IServiceProvider _services;
+    private readonly LiftWingMetrics _metrics;
+    private readonly TimeProvider _time;
     private readonly HuggingFaceOptions _options;
     private HuggingFaceTask _task;
     private IReadOnlyList<string> _labels = [];
@@ -33,15 +34,12 @@ public sealed class HuggingFaceModel : ModelBase<HuggingFaceInput, HuggingFaceOu
     private ModelMetadata _metadata = new();
 
     /// <summary>Creates the (unloaded) model.</summary>
-    public HuggingFaceModel(ModelConfig config, IServiceProvider services)
+    public HuggingFaceModel(ModelConfig config, LiftWingMetrics metrics, TimeProvider time)
         : base(config)
     {
-        _services = services;
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
         _options = config.GetOptions<HuggingFaceOptions>();
-        if (_options.MaxInstances < 1 || _options.MaxInputChars < 1 || _options.MaxRunBatch < 1)
-        {
-            throw new InvalidDataException($"model '{config.Name}': max_instances, max_input_chars and max_run_batch must be >= 1.");
-        }
     }
 
     /// <summary>The task being served.</summary>
@@ -118,8 +116,8 @@ public sealed class HuggingFaceModel : ModelBase<HuggingFaceInput, HuggingFaceOu
             _batcher = new DynamicBatcher<EncodedText, float[]>(
                 (items, _) => ValueTask.FromResult(_encoder.Run(items)),
                 DynamicBatcherOptions.From(Config.Batching, Config.Name),
-                _services.GetService<LiftWingMetrics>(),
-                _services.GetService<TimeProvider>());
+                _metrics,
+                _time);
         }
 
         return System.Threading.Tasks.Task.CompletedTask;

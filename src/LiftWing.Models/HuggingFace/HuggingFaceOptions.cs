@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LiftWing.Models.HuggingFace;
 
 /// <summary>The <c>options:</c> of a <c>server: huggingface</c> model.yaml (snake_case keys).</summary>
@@ -19,6 +21,7 @@ public sealed class HuggingFaceOptions
     /// Tokens per text after truncation, special tokens included (KServe's <c>--max_length</c>). Null uses
     /// tokenizer_config.json's <c>model_max_length</c>, then config.json's <c>max_position_embeddings</c>, then 512.
     /// </summary>
+    [Range(1, 1_000_000)]
     public int? MaxLength { get; set; }
 
     /// <summary>Truncate longer texts to <see cref="MaxLength"/> (true, as KServe) or refuse them with a 400 (false). The default is true.</summary>
@@ -28,18 +31,22 @@ public sealed class HuggingFaceOptions
     public bool? DoLowerCase { get; set; }
 
     /// <summary>The most texts in one request; more is a 400. The default is 256.</summary>
+    [Range(1, 100_000)]
     public int MaxInstances { get; set; } = 256;
 
     /// <summary>The most characters in one text; more is a 400 (tokenizing megabytes to keep 512 tokens wastes CPU). The default is 20000.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxInputChars { get; set; } = 20_000;
 
     /// <summary>The most texts run in one ONNX call when dynamic batching is off; bigger requests are split. The default is 32.</summary>
+    [Range(1, 100_000)]
     public int MaxRunBatch { get; set; } = 32;
 
     /// <summary>
     /// How much padding one ONNX call may carry: a batch is split so that (texts × longest) stays within this
     /// factor of the real token count. 1 runs every length separately; a large value runs one call. The default is 1.3.
     /// </summary>
+    [Range(1.0, double.MaxValue)]
     public double MaxPaddingRatio { get; set; } = 1.3;
 
     /// <summary>Embedding pooling: <c>mean</c> over the attention mask (sentence-transformers) or <c>cls</c>. The default is mean.</summary>

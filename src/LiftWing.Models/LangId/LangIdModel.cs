@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using LiftWing.Core.Errors;
 using LiftWing.Core.Inference;
@@ -10,7 +9,7 @@ using LiftWing.Runtimes.FastText;
 namespace LiftWing.Models.LangId;
 
 /// <summary>
-/// Lift Wing's <c>langid</c> server (<c>lw:src/models/langid/model.py</c>) on a fastText classifier:
+/// Lift Wing's <c>langid</c> server on a fastText classifier:
 /// <c>{"text": "..."}</c> → <c>{"language", "wikicode", "languagename", "score"}</c>. Also the batch form
 /// <c>{"instances": [{"text": ...}, ...]}</c> → <c>{"predictions": [...]}</c> and an optional <c>k</c> for the top k.
 /// </summary>
@@ -19,7 +18,7 @@ public sealed partial class LangIdModel : ModelBase<LangIdInput, LangIdOutput>
     private const string TextRequired = "The parameter text is required.";
     private const string TextNotString = "The input 'text' should be a string.";
 
-    private static readonly LangIdJsonContext s_json = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static readonly LangIdJsonContext s_json = new(new JsonSerializerOptions(LiftWing.Core.Json.LiftWingJson.Options));
 
     private readonly LangIdOptions _options;
     private FastTextModel? _model;
@@ -31,10 +30,6 @@ public sealed partial class LangIdModel : ModelBase<LangIdInput, LangIdOutput>
         : base(config)
     {
         _options = config.GetOptions<LangIdOptions>();
-        if (_options.MaxTextLength < 1 || _options.MaxInstances < 1 || _options.MaxK < 1)
-        {
-            throw new InvalidDataException($"model '{config.Name}': max_text_length, max_instances and max_k must be at least 1.");
-        }
     }
 
     /// <summary>The loaded fastText model (after loading).</summary>

@@ -17,25 +17,35 @@ public sealed class ImageUrlFetcher : IDisposable
     private readonly HttpClient _http;
     private readonly HashSet<string> _hosts;
 
-    /// <summary>Creates the fetcher with its own connection pool.</summary>
-    public ImageUrlFetcher(ImageUrlOptions options, long maxBytes)
+    /// <summary>The <see cref="IHttpClientFactory"/> client name; its primary handler is <see cref="CreateHandler"/>.</summary>
+    public const string HttpClientName = "logo-images";
+
+    // Which hosts this fetcher allows travels with each request, so one guarded handler serves every model.
+    private static readonly HttpRequestOptionsKey<HashSet<string>> s_allowedHosts = new("LiftWing.AllowedImageHosts");
+
+    /// <summary>Creates the fetcher over a client whose primary handler is <see cref="CreateHandler"/> (the composition root's).</summary>
+    public ImageUrlFetcher(ImageUrlOptions options, long maxBytes, HttpClient http)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        _http = http ?? throw new ArgumentNullException(nameof(http));
         _maxBytes = maxBytes;
         _hosts = new HashSet<string>(options.AllowedHosts, StringComparer.OrdinalIgnoreCase);
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseCookies = false,
-            UseProxy = false,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            ConnectTimeout = TimeSpan.FromSeconds(Math.Max(1, options.TimeoutSeconds)),
-            ConnectCallback = ConnectAsync,
-        };
-        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        _http.DefaultRequestHeaders.UserAgent.ParseAdd("LiftWing-logo-detection/1");
     }
+
+    /// <summary>
+    /// The guarded socket handler: no automatic redirects, cookies, proxy or decompression, and every address a name
+    /// resolves to is checked at connect time against the private ranges (unless the request's allow-list names it).
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+        UseProxy = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        ConnectCallback = ConnectAsync,
+    };
 
     /// <summary>Whether URL instances are enabled at all.</summary>
     public bool Enabled => _hosts.Count > 0;
@@ -51,6 +61,8 @@ public sealed class ImageUrlFetcher : IDisposable
             for (var hop = 0; ; hop++)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                request.Headers.UserAgent.ParseAdd("LiftWing-logo-detection/1");
+                request.Options.Set(s_allowedHosts, _hosts);
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
                 {
@@ -131,13 +143,14 @@ public sealed class ImageUrlFetcher : IDisposable
     }
 
     // Resolves and connects, refusing private addresses unless the allow-list names that address literally.
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
+    private static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         var host = context.DnsEndPoint.Host;
+        var hosts = context.InitialRequestMessage.Options.TryGetValue(s_allowedHosts, out var h) ? h : [];
         var addresses = IPAddress.TryParse(host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
-        var allowed = addresses.Where(a => !PrivateAddress.IsPrivate(a) || _hosts.Contains(a.ToString())).ToArray();
+        var allowed = addresses.Where(a => !PrivateAddress.IsPrivate(a) || hosts.Contains(a.ToString())).ToArray();
         if (allowed.Length == 0)
         {
             throw new RefusedAddressException($"'{host}' resolves to a private or loopback address ({string.Join(", ", addresses.Select(a => a.ToString()))}), which is not fetched.");

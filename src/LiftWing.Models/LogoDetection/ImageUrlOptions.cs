@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LiftWing.Models.LogoDetection;
 
 /// <summary>
@@ -17,11 +19,14 @@ public sealed class ImageUrlOptions
     public IList<string> AllowedSchemes { get; init; } = ["https"];
 
     /// <summary>The longest one image download may take, connect to last byte. The default is 10 seconds.</summary>
+    [Range(0.001, 3600)]
     public double TimeoutSeconds { get; init; } = 10;
 
     /// <summary>Redirects followed, each to an allowed host only. The default is 3.</summary>
+    [Range(0, 20)]
     public int MaxRedirects { get; init; } = 3;
 
     /// <summary>How many images of one request are downloaded at once. The default is 4.</summary>
+    [Range(1, 256)]
     public int MaxConcurrentDownloads { get; init; } = 4;
 }

@@ -25,15 +25,17 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
     private readonly TimeProvider _time;
     private ResNet18Featurizer? _featurizer;
     private LogisticHead? _head;
+    private readonly Func<HttpClient> _imageClient;
     private ImageUrlFetcher? _fetcher;
 
     /// <summary>Creates the model.</summary>
-    public LogoDetectionModel(ModelConfig config, IServiceProvider? services = null)
+    public LogoDetectionModel(ModelConfig config, TimeProvider time, Func<HttpClient> imageClient)
         : base(config)
     {
+        _imageClient = imageClient ?? throw new ArgumentNullException(nameof(imageClient));
         _options = config.GetOptions<LogoDetectionOptions>();
         _limits = _options.ToImageLimits();
-        _time = services?.GetService<TimeProvider>() ?? TimeProvider.System;
+        _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
     /// <inheritdoc />
@@ -49,7 +51,7 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
             context.GetArtifact("backbone"),
             context.GetArtifact("preprocess"),
             new ResNet18FeaturizerOptions { IntraOpThreads = _options.IntraOpThreads, MaxBatch = Math.Max(1, _options.MaxImages) });
-        _fetcher = new ImageUrlFetcher(_options.Url, _options.MaxImageBytes);
+        _fetcher = new ImageUrlFetcher(_options.Url, _options.MaxImageBytes, _imageClient());
         return Task.CompletedTask;
     }
 

@@ -1,6 +1,6 @@
 namespace LiftWing.Models.RevertRisk;
 
-/// <summary>Lift Wing's exact error texts for revertrisk-language-agnostic (liftwing-reference.md §1.1).</summary>
+/// <summary>Lift Wing's exact error texts for revertrisk-language-agnostic (see docs/compatibility.md for where we differ).</summary>
 public static class RevertRiskMessages
 {
     /// <summary>The required fields of <c>revision_data</c>, in Lift Wing's order.</summary>

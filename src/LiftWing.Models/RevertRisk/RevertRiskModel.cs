@@ -8,7 +8,6 @@ using LiftWing.Runtimes.Gbdt;
 using LiftWing.Wiki.MediaWiki;
 using LiftWing.Wiki.RevertRisk;
 using LiftWing.Wiki.Revisions;
-using Microsoft.Extensions.Configuration;
 
 namespace LiftWing.Models.RevertRisk;
 
@@ -19,45 +18,44 @@ namespace LiftWing.Models.RevertRisk;
 /// </summary>
 public sealed class RevertRiskModel : ModelBase<RevertRiskBatch, RevertRiskBatch>
 {
-    private readonly IServiceProvider _services;
-    private RevertRiskOptions _options = new();
-    private RevertRiskRequestParser _parser = new(new RevertRiskOptions());
+    private readonly RevertRiskOptions _options;
+    private readonly RevertRiskRequestParser _parser;
+    private readonly IRevisionSource _source;
+    private readonly IEditTypeCounter _counter;
     private TreeEnsembleModel? _model;
-    private IRevisionSource? _source;
-    private HttpClient? _http;
-    private IEditTypeCounter _counter = new MwEditTypeCounter();
 
-    /// <summary>Creates the model server from its config (options bound at load).</summary>
-    public RevertRiskModel(ModelConfig config, IServiceProvider services)
-        : base(config) => _services = services;
+    /// <summary>
+    /// Creates the model: options are bound and validated here (a bad one fails the model with its model.yaml key);
+    /// the revision source is the one <c>revision_source</c> names, unless <paramref name="source"/> replaces it (tests).
+    /// </summary>
+    public RevertRiskModel(ModelConfig config, WikiSources wiki, IEditTypeCounter counter, IRevisionSource? source = null)
+        : base(config)
+    {
+        ArgumentNullException.ThrowIfNull(wiki);
+        _options = config.GetOptions<RevertRiskOptions>();
+        _parser = new RevertRiskRequestParser(_options);
+        _counter = counter ?? throw new ArgumentNullException(nameof(counter));
+        var endpoint = wiki.Options.Resolve(_options.WikiUrl, _options.ForceHttp, _options.MediawikiTimeoutSeconds);
+        _source = source ?? wiki.Revisions(_options.RevisionSource, new MediaWikiClientOptions
+        {
+            WikiUrl = endpoint.WikiUrl,
+            ForceHttp = endpoint.ForceHttp,
+            Timeout = endpoint.Timeout,
+            MaxRetries = _options.MediawikiMaxRetries,
+        }, Config.Directory);
+    }
 
-    /// <summary>The revision source in use (after load).</summary>
-    internal IRevisionSource? Source => _source;
+    /// <summary>The revision source in use.</summary>
+    internal IRevisionSource Source => _source;
 
     /// <inheritdoc />
     protected override Task LoadCoreAsync(ModelLoadContext context, CancellationToken cancellationToken)
     {
-        var configuration = context.Services.GetService(typeof(IConfiguration)) as IConfiguration;
-        _options = ApplyEnvironment(Config.GetOptions<RevertRiskOptions>(), configuration);
-        _parser = new RevertRiskRequestParser(_options);
+        ArgumentNullException.ThrowIfNull(context);
         _model = TreeEnsembleModel.Load(context.GetArtifact("model"));
         if (!_model.FeatureNames.SequenceEqual(RevertRiskFeatures.Names, StringComparer.Ordinal))
         {
             throw new InvalidDataException("model.json was trained on other features than RevertRiskFeatures.Names; retrain it");
-        }
-
-        _counter = context.Services.GetService(typeof(IEditTypeCounter)) as IEditTypeCounter ?? new MwEditTypeCounter();
-        _source = context.Services.GetService(typeof(IRevisionSource)) as IRevisionSource;
-        if (_source is null)
-        {
-            _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            _source = RevisionSourceFactory.Create(_options.RevisionSource, _http, new MediaWikiClientOptions
-            {
-                WikiUrl = string.IsNullOrWhiteSpace(_options.WikiUrl) ? null : new Uri(_options.WikiUrl),
-                ForceHttp = _options.ForceHttp,
-                Timeout = TimeSpan.FromSeconds(_options.MediawikiTimeoutSeconds),
-                MaxRetries = _options.MediawikiMaxRetries,
-            }, Config.Directory);
         }
 
         return Task.CompletedTask;
@@ -95,7 +93,7 @@ public sealed class RevertRiskModel : ModelBase<RevertRiskBatch, RevertRiskBatch
 
     private async Task FetchAsync(RevertRiskItem item, CancellationToken cancellationToken)
     {
-        var result = await _source!.GetRevisionAsync(item.Key.Lang, item.Key.RevisionId, cancellationToken).ConfigureAwait(false);
+        var result = await _source.GetRevisionAsync(item.Key.Lang, item.Key.RevisionId, cancellationToken).ConfigureAwait(false);
         if (result.Revision is null)
         {
             item.Error = result.ReasonCode;
@@ -203,52 +201,4 @@ public sealed class RevertRiskModel : ModelBase<RevertRiskBatch, RevertRiskBatch
             ? $"{wiki}:{string.Join(',', parsed.Keys.Select(k => k.RevisionId))}"
             : $"{wiki}:{parsed.Keys[0].RevisionId}";
     }
-
-    /// <inheritdoc />
-    public override ValueTask DisposeAsync()
-    {
-        _http?.Dispose();
-        return base.DisposeAsync();
-    }
-
-    // Lift Wing's environment variables win over model.yaml, so a deployment can repoint the wiki without editing it.
-    private static RevertRiskOptions ApplyEnvironment(RevertRiskOptions options, IConfiguration? configuration)
-    {
-        string? Setting(string name) => configuration?[name] is { Length: > 0 } v ? v : Environment.GetEnvironmentVariable(name) is { Length: > 0 } e ? e : null;
-
-        if (Setting("WIKI_URL") is { } wikiUrl)
-        {
-            options.WikiUrl = wikiUrl;
-        }
-
-        if (Setting("FORCE_HTTP") is { } forceHttp)
-        {
-            options.ForceHttp = StrToBool(forceHttp, "FORCE_HTTP");
-        }
-
-        if (Setting("AIOHTTP_CLIENT_TIMEOUT") is { } timeout)
-        {
-            options.MediawikiTimeoutSeconds = double.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (Setting("ALLOW_REVISION_JSON_INPUT") is { } allow)
-        {
-            options.AllowRevisionJsonInput = StrToBool(allow, "ALLOW_REVISION_JSON_INPUT");
-        }
-
-        if (Setting("REVERTRISK_REVISION_SOURCE") is { } source)
-        {
-            options.RevisionSource = source;
-        }
-
-        return options;
-    }
-
-    // Lift Wing's type_utils.strtobool.
-    private static bool StrToBool(string value, string name) => value.Trim().ToLowerInvariant() switch
-    {
-        "y" or "yes" or "t" or "true" or "on" or "1" => true,
-        "n" or "no" or "f" or "false" or "off" or "0" => false,
-        _ => throw new InvalidDataException($"{name}: invalid truth value '{value}'"),
-    };
 }

@@ -1,3 +1,6 @@
+using System.Net;
+using LiftWing.Core.Configuration;
+using LiftWing.Core.Errors;
 using LiftWing.Core.Telemetry;
 using LiftWing.Server;
 using LiftWing.Server.Hosting;
@@ -7,6 +10,7 @@ using LiftWing.Server.Protocols.V1;
 using LiftWing.Server.Protocols.V2;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -24,8 +28,10 @@ public static class LiftWingServerExtensions
     public static IServiceCollection AddLiftWingServer(this IServiceCollection services)
     {
         services.AddLiftWingCore();
-        services.AddOptions<LiftWingServerOptions>().BindConfiguration("LiftWing:Server").ValidateDataAnnotations().ValidateOnStart();
+        services.AddLiftWingOptions<LiftWingServerOptions>(LiftWingConfiguration.Server);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<LiftWingServerOptions>>(static (kestrel, server) => ConfigureKestrel(kestrel, server.Value));
         services.TryAddSingleton<StartupState>();
+        services.AddExceptionHandler<LiftWingExceptionHandler>();
         services.AddHostedService<ModelLoaderService>();
         services.AddOptions<HostOptions>().Configure<IOptions<LiftWingServerOptions>>((host, server) => host.ShutdownTimeout = server.Value.ShutdownTimeout);
         services.AddOpenTelemetry().WithMetrics(m => m
@@ -40,8 +46,14 @@ public static class LiftWingServerExtensions
     public static WebApplication MapLiftWing(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseExceptionHandler(static error => error.Run(static ctx =>
-            ErrorResponses.WriteAsync(ctx, StatusCodes.Status500InternalServerError, "Internal server error.")));
+        // The one exception-to-response path: LiftWingExceptionHandler maps, logs and writes every error.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // Only reached if the handler itself declines (it never does): still no details to the client.
+            ExceptionHandler = static ctx => ErrorResponses.WriteAsync(ctx, StatusCodes.Status500InternalServerError, ErrorTable.InternalServerError),
+            // The handler logs each 5xx once, with the request id; the middleware's own log line would be a second.
+            SuppressDiagnosticsCallback = static _ => true,
+        });
         app.UseStatusCodePages(static ctx => ctx.HttpContext.Response.HasStarted || ctx.HttpContext.Response.ContentLength > 0
             ? Task.CompletedTask
             : ErrorResponses.WriteAsync(ctx.HttpContext, ctx.HttpContext.Response.StatusCode, StatusMessage(ctx.HttpContext)));
@@ -58,6 +70,27 @@ public static class LiftWingServerExtensions
         V2Endpoints.Map(endpoints);
         OpenAIEndpoints.Map(endpoints);
         return endpoints;
+    }
+
+    // The per-request limit is applied when the body is read; this is Kestrel's hard ceiling.
+    private const long KestrelBodyCeiling = 64 * 1024 * 1024;
+
+    private static void ConfigureKestrel(KestrelServerOptions kestrel, LiftWingServerOptions server)
+    {
+        kestrel.AddServerHeader = false;
+        kestrel.Limits.MaxRequestBodySize = Math.Max(KestrelBodyCeiling, server.MaxRequestBodyBytes);
+        switch (server.Host)
+        {
+            case "localhost":
+                kestrel.ListenLocalhost(server.Port);
+                break;
+            case "*":
+                kestrel.ListenAnyIP(server.Port);
+                break;
+            default:
+                kestrel.Listen(IPAddress.Parse(server.Host), server.Port);
+                break;
+        }
     }
 
     private static string StatusMessage(HttpContext context) => context.Response.StatusCode switch

@@ -7,23 +7,17 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
-/// <summary>The prediction cache with any store, Redis included (Redis lives here to keep StackExchange.Redis out of Core).</summary>
+/// <summary>The prediction cache with every store, Redis included (Redis lives here to keep StackExchange.Redis out of Core).</summary>
 public static class PredictionCacheServerExtensions
 {
-    /// <summary>Adds the cache with the store the options name (<c>--cache memory|sqlite|redis|none</c>).</summary>
-    public static IServiceCollection AddLiftWingPredictionCache(this IServiceCollection services, Action<PredictionCacheOptions> configure)
+    /// <summary>Adds the cache; the store is the one <c>LiftWing:Cache:Store</c> names (<c>--cache memory|sqlite|redis|none</c>).</summary>
+    public static IServiceCollection AddLiftWingPredictionCache(this IServiceCollection services, Action<PredictionCacheOptions>? configure = null)
     {
-        var probe = new PredictionCacheOptions();
-        configure(probe);
-        if (probe.Store == CacheStoreKind.Redis)
+        services.TryAddKeyedSingleton<IPredictionStore>(CacheStoreKind.Redis, static (sp, _) =>
         {
-            services.TryAddSingleton<IPredictionStore>(sp =>
-            {
-                var o = sp.GetRequiredService<IOptions<PredictionCacheOptions>>().Value;
-                return RedisPredictionStore.Connect(o.Redis, o.KeyPrefix);
-            });
-        }
-
+            var o = sp.GetRequiredService<IOptions<PredictionCacheOptions>>().Value;
+            return RedisPredictionStore.Connect(o.Redis, o.KeyPrefix);
+        });
         return services.AddPredictionCache(configure);
     }
 }

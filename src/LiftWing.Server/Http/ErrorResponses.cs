@@ -1,32 +1,35 @@
+using System.Globalization;
 using System.Text.Json;
-using LiftWing.Core.Errors;
+using LiftWing.Server.Protocols.OpenAI;
 using Microsoft.AspNetCore.Http;
 
 namespace LiftWing.Server.Http;
 
-/// <summary>Writes the one error body shape, <c>{"error": "..."}</c>, used by every protocol.</summary>
+/// <summary>
+/// Writes error bodies: <c>{"error": "..."}</c> (Lift Wing / KServe, every route) or OpenAI's
+/// <c>{"error": {"message", "type", "param", "code"}}</c> under <see cref="OpenAIEndpoints.Prefix"/>.
+/// </summary>
 internal static class ErrorResponses
 {
-    // Relaxed escaping keeps quotes and non-ASCII readable, as Python's orjson writes them.
-    private static readonly JsonSerializerOptions s_json = new()
+    public static Task WriteAsync(HttpContext context, int statusCode, string message, string? param = null)
     {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        TypeInfoResolver = ServerJsonContext.Default,
-    };
-
-    public static Task WriteAsync(HttpContext context, int statusCode, string message)
-    {
+        byte[] body = context.Request.Path.StartsWithSegments(OpenAIEndpoints.Prefix, StringComparison.Ordinal)
+            ? JsonSerializer.SerializeToUtf8Bytes(
+                new OpenAIErrorBody(new OpenAIError(message, OpenAIType(statusCode), param, statusCode.ToString(CultureInfo.InvariantCulture))),
+                OpenAIJsonContext.Default.OpenAIErrorBody)
+            : JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(message), ServerJsonContext.Default.ErrorBody);
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json";
-        var body = JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(message), s_json);
         context.Response.ContentLength = body.Length;
         return context.Response.Body.WriteAsync(body).AsTask();
     }
 
-    /// <summary>Maps an exception through the one table and writes it.</summary>
-    public static Task WriteAsync(HttpContext context, Exception exception)
+    private static string OpenAIType(int status) => status switch
     {
-        var (status, message) = ErrorTable.Map(exception);
-        return WriteAsync(context, status, message);
-    }
+        400 or 413 or 415 or 422 => "invalid_request_error",
+        404 => "not_found_error",
+        503 => "service_unavailable_error",
+        504 => "timeout_error",
+        _ => "internal_server_error",
+    };
 }

@@ -3,6 +3,22 @@ namespace LiftWing.Training.Evaluation;
 /// <summary>Ranking and probability metrics for binary classifiers (scores: higher = more likely positive).</summary>
 public static class BinaryMetrics
 {
+    /// <summary>The fraction of scores on the right side of <paramref name="threshold"/>.</summary>
+    public static double Accuracy(IReadOnlyList<double> scores, IReadOnlyList<bool> labels, double threshold = 0.5)
+    {
+        CheckInputs(scores, labels);
+        var correct = 0;
+        for (var i = 0; i < scores.Count; i++)
+        {
+            if (scores[i] >= threshold == labels[i])
+            {
+                correct++;
+            }
+        }
+
+        return (double)correct / scores.Count;
+    }
+
     /// <summary>
     /// Area under the ROC curve, by the rank-sum (Mann-Whitney) formula with tied scores given their average rank,
     /// so it equals scikit-learn's <c>roc_auc_score</c>. Throws when one class is absent.

@@ -5,6 +5,7 @@ using System.Text.Json;
 using LiftWing.Core.Artifacts;
 using LiftWing.Runtimes.Images;
 using LiftWing.Runtimes.Linear;
+using LiftWing.Training.Evaluation;
 using LiftWing.Training.Linear;
 
 namespace LiftWing.Training.Logo;

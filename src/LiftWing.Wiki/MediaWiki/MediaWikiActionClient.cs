@@ -93,6 +93,11 @@ public sealed partial class MediaWikiActionClient
         {
             throw new MediaWikiUnavailableException($"MediaWiki API at {host} unreachable: {ex.Message}", ex) { Code = "network" };
         }
+        catch (Polly.ExecutionRejectedException ex)
+        {
+            // The client's resilience pipeline refused the call (circuit open after repeated failures).
+            throw new MediaWikiUnavailableException($"MediaWiki API at {host} unavailable: {ex.Message}", ex) { Code = "circuit-open" };
+        }
 
         using (response)
         {

@@ -117,6 +117,11 @@ public sealed class MediaWikiRestClient
         {
             throw new TransientFetchException(revisionId, host, ex.Message, timedOut: false);
         }
+        catch (Polly.ExecutionRejectedException ex)
+        {
+            // The client's resilience pipeline refused the call (circuit open after repeated failures): no retry.
+            throw new UpstreamDataException(503, $"Failed to get article revision with id: {revisionId} from {host}. Reason: {ex.Message}", "upstream-unavailable", ex);
+        }
     }
 
     private async Task<string> ReadLimitedAsync(HttpContent content, long revisionId, CancellationToken cancellationToken)

@@ -11,12 +11,18 @@ namespace LiftWing.Wiki.Revisions;
 public static class RevisionSourceFactory
 {
     /// <summary>Creates the source; throws <see cref="ArgumentException"/> for an unknown spec.</summary>
-    public static IRevisionSource Create(string spec, HttpClient liveHttp, MediaWikiClientOptions options, string? baseDirectory = null)
+    public static IRevisionSource Create(
+        string spec,
+        HttpClient liveHttp,
+        MediaWikiClientOptions options,
+        string? baseDirectory = null,
+        TimeProvider? time = null,
+        Microsoft.Extensions.Logging.ILogger<MediaWikiActionClient>? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(spec);
         if (spec == "live")
         {
-            return new MediaWikiRevisionSource(new MediaWikiActionClient(liveHttp, options));
+            return new MediaWikiRevisionSource(new MediaWikiActionClient(liveHttp, options, time, logger));
         }
 
         WikiStore store;

@@ -67,10 +67,10 @@ public sealed class CacheCliTests : IDisposable
         try
         {
             var (code, stdout, stderr) = await CliRunner.RunAsync(TestPaths.RepoRoot, null, s_timeout,
-                "precache", "--events", events, "--models", "example-linear", "--cache", "sqlite", "--cache-path", _db, "--concurrency", "2");
+                "precache", "--events", events, "--only", "example-linear", "--cache", "sqlite", "--cache-path", _db, "--concurrency", "2");
             Assert.True(code == 0, stderr);
             Assert.Contains("6 events: 0 done, 6 skipped, 0 failed", stdout, StringComparison.Ordinal);
-            (code, _, stderr) = await CliRunner.RunAsync(TestPaths.RepoRoot, null, s_timeout, "precache", "--events", "/nonexistent", "--models", "example-linear", "--cache-path", _db);
+            (code, _, stderr) = await CliRunner.RunAsync(TestPaths.RepoRoot, null, s_timeout, "precache", "--events", "/nonexistent", "--only", "example-linear", "--cache-path", _db);
             Assert.Equal(2, code);
             Assert.Contains("no such file", stderr, StringComparison.Ordinal);
         }

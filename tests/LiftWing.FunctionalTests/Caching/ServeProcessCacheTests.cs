@@ -31,7 +31,14 @@ public sealed class ServeProcessCacheTests
     private static async Task<(string Cache, byte[] Body)> PredictWithFreshServeAsync(string redisEndpoint, string body)
     {
         var port = LiftWingTestServer.FreePort();
-        using var p = CliRunner.Start(TestPaths.RepoRoot, "serve", "--port", port.ToString(CultureInfo.InvariantCulture),
+        // The store's time budgets (50 ms read, 250 ms write) keep a slow store off the request path; on a loaded test
+        // machine they would turn this test's L2 round trip into a skip, so the configuration tree widens them here.
+        var environment = new Dictionary<string, string>
+        {
+            ["LIFTWING__CACHE__STORETIMEOUT"] = "00:00:05",
+            ["LIFTWING__CACHE__STOREWRITETIMEOUT"] = "00:00:05",
+        };
+        using var p = CliRunner.Start(TestPaths.RepoRoot, environment, "serve", "--port", port.ToString(CultureInfo.InvariantCulture),
             "--only", "langid", "--cache", "redis", "--redis", redisEndpoint);
         var output = CliRunner.Capture(p);
         try

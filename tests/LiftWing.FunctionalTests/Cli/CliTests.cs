@@ -54,9 +54,26 @@ public sealed class CliTests
         var (code, _, err) = await CliRunner.RunAsync(TestPaths.RepoRoot, null, s_timeout, "serve", "--port", "70000");
         Assert.Equal(2, code);
         Assert.Contains("--port 70000", err, StringComparison.Ordinal);
-        (code, _, err) = await CliRunner.RunAsync(TestPaths.RepoRoot, null, s_timeout, "serve", "--models", "/nonexistent/models");
+        Assert.Contains("LiftWing:Server:Port", err, StringComparison.Ordinal);
+        (code, _, err) = await CliRunner.RunAsync(TestPaths.RepoRoot, null, s_timeout, "serve", "--models-dir", "/nonexistent/models");
         Assert.Equal(2, code);
         Assert.Contains("does not exist", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_BadServerSettingsFromTheEnvironment_StopBeforeListening_NamingEveryKey()
+    {
+        var env = new Dictionary<string, string>
+        {
+            ["LIFTWING__SERVER__MAXREQUESTBODYBYTES"] = "5",
+            ["LIFTWING__SERVER__HOST"] = "not-an-address",
+        };
+        var (code, stdout, err) = await CliRunner.RunAsync(TestPaths.RepoRoot, env, null, s_timeout, "serve", "--port", "0");
+        Assert.Equal(2, code);
+        Assert.Contains("LiftWing:Server:MaxRequestBodyBytes", err, StringComparison.Ordinal);
+        Assert.Contains("LiftWing:Server:Host", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("serving models", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +82,7 @@ public sealed class CliTests
         using var models = TempModels.Create(("bad", "name: bad\nserver: nosuch\n"));
         File.Copy(Path.Combine(TestPaths.Models, "example-linear", "model.yaml"), models.Write("example-linear", ""), overwrite: true);
         File.Copy(Path.Combine(TestPaths.Models, "example-linear", "model.onnx"), Path.Combine(models.Directory, "example-linear", "model.onnx"));
-        var (code, stdout, _) = await CliRunner.RunAsync(TestPaths.RepoRoot, null, s_timeout, "models", "list", "--models", models.Directory, "--load");
+        var (code, stdout, _) = await CliRunner.RunAsync(TestPaths.RepoRoot, null, s_timeout, "models", "list", "--models-dir", models.Directory, "--load");
         Assert.Equal(0, code);
         Assert.Matches(@"(?m)^example-linear\s+onnx\s+1\s+ready", stdout);
         Assert.Matches(@"(?m)^bad\s+nosuch\s+\?\s+|^bad\s+nosuch\s+1\s+", stdout);

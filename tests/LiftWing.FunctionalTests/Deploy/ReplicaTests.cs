@@ -81,7 +81,7 @@ public sealed partial class ReplicaTests
             try
             {
                 var workers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => CliRunner.RunAsync(TestPaths.RepoRoot, env, null, s_timeout,
-                    "precache", "--events", events, "--models", RevertRisk, "--cache", "redis", "--redis", redis.Endpoint, "--concurrency", "2")));
+                    "precache", "--events", events, "--only", RevertRisk, "--cache", "redis", "--redis", redis.Endpoint, "--concurrency", "2")));
                 var done = 0;
                 foreach (var (code, stdout, stderr) in workers)
                 {

@@ -10,10 +10,10 @@ public static class CliRunner
     public static string CliDll => Path.Combine(AppContext.BaseDirectory, "liftwing.dll");
 
     /// <summary>Starts the CLI with arguments; stdout and stderr are captured.</summary>
-    public static Process Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+    public static Process Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
 
-    /// <summary>Starts the CLI with extra environment variables and arguments; stdout and stderr are captured.</summary>
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>Starts the CLI with extra environment variables.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -23,9 +23,9 @@ public static class CliRunner
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var (k, v) in environment)
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            psi.Environment[k] = v;
+            psi.Environment[name] = value;
         }
 
         psi.ArgumentList.Add(CliDll);
@@ -39,10 +39,10 @@ public static class CliRunner
 
     /// <summary>Runs the CLI to completion (bounded) and returns exit code and output.</summary>
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, string? stdin, TimeSpan timeout, params string[] args) =>
-        RunAsync(workingDirectory, new Dictionary<string, string>(), stdin, timeout, args);
+        RunAsync(workingDirectory, null, stdin, timeout, args);
 
-    /// <summary>Runs the CLI with extra environment variables to completion (bounded) and returns exit code and output.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, string? stdin, TimeSpan timeout, params string[] args)
+    /// <summary>Runs the CLI to completion with extra environment variables.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string? stdin, TimeSpan timeout, params string[] args)
     {
         using var p = Start(workingDirectory, environment, args);
         var stdout = p.StandardOutput.ReadToEndAsync();

@@ -40,8 +40,6 @@ public sealed class LiftWingTestServer : IAsyncDisposable
         var port = FreePort();
         var hostSettings = new LiftWingHostSettings
         {
-            Urls = $"http://127.0.0.1:{port}",
-            ModelsDirectory = s.ModelsDirectory,
             ConsoleLogging = Environment.GetEnvironmentVariable("LIFTWING_TEST_LOGS") == "1",
             ConfigureServices = services =>
             {
@@ -49,9 +47,11 @@ public sealed class LiftWingTestServer : IAsyncDisposable
                 s.ConfigureServices?.Invoke(services);
             },
         };
-        foreach (var m in s.Only)
+        hostSettings.Configuration["LiftWing:Server:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        hostSettings.Configuration["LiftWing:Models:Directory"] = s.ModelsDirectory;
+        for (var i = 0; i < s.Only.Count; i++)
         {
-            hostSettings.Only.Add(m);
+            hostSettings.Configuration[$"LiftWing:Models:Only:{i}"] = s.Only[i];
         }
 
         foreach (var kv in s.Settings)

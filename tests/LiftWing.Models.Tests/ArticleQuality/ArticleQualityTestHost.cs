@@ -4,7 +4,6 @@ using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
 using LiftWing.Models.ArticleQuality;
 using LiftWing.Tests.Common;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiftWing.Models.Tests.ArticleQuality;
 
@@ -30,10 +29,9 @@ internal static class ArticleQualityTestHost
         }
 
         config = config with { Options = JsonSerializer.SerializeToElement(options) };
-        var services = new ServiceCollection().BuildServiceProvider();
-        var model = new ArticleQualityModel(config, services);
+        var model = new ArticleQualityModel(config, TestWikiSources.Create());
         var artifacts = new Dictionary<string, string> { ["parameters"] = Path.Combine(config.Directory, "parameters.json") };
-        await model.LoadAsync(new ModelLoadContext(artifacts, services), CancellationToken.None);
+        await model.LoadAsync(new ModelLoadContext(artifacts), CancellationToken.None);
         return model;
     }
 

@@ -1,7 +1,6 @@
 using LiftWing.Core.Models;
 using LiftWing.Models.LangId;
 using LiftWing.Tests.Common;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiftWing.Models.Tests.LangId;
 
@@ -16,7 +15,7 @@ public sealed class LangIdModelFixture : IAsyncLifetime
     {
         ModelPath = await LangIdArtifacts.ModelPathAsync();
         Model = new LangIdModel(LangIdArtifacts.Config);
-        await Model.LoadAsync(new ModelLoadContext(new Dictionary<string, string> { ["model"] = ModelPath }, new ServiceCollection().BuildServiceProvider()), CancellationToken.None);
+        await Model.LoadAsync(new ModelLoadContext(new Dictionary<string, string> { ["model"] = ModelPath }), CancellationToken.None);
     }
 
     public Task DisposeAsync() => Model.DisposeAsync().AsTask();

@@ -2,7 +2,6 @@ using LiftWing.Core.Artifacts;
 using LiftWing.Core.Models;
 using LiftWing.Models.LogoDetection;
 using LiftWing.Tests.Common;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LiftWing.Models.Tests.LogoDetection;
@@ -36,8 +35,8 @@ public sealed class LogoModelFixture : IAsyncLifetime
     /// <summary>Loads another instance of the model with a different config (options).</summary>
     public async Task<LogoDetectionModel> LoadAsync(ModelConfig config)
     {
-        var model = new LogoDetectionModel(config, new ServiceCollection().BuildServiceProvider());
-        await model.LoadAsync(new ModelLoadContext(Artifacts, new ServiceCollection().BuildServiceProvider()), CancellationToken.None);
+        var model = new LogoDetectionModel(config, TimeProvider.System, static () => new HttpClient(ImageUrlFetcher.CreateHandler()));
+        await model.LoadAsync(new ModelLoadContext(Artifacts), CancellationToken.None);
         return model;
     }
 

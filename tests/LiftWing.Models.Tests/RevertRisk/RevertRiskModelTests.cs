@@ -7,8 +7,8 @@ using LiftWing.Tests.Common;
 using LiftWing.Tests.Common.FakeMediaWiki;
 using LiftWing.Wiki.Emulation;
 using LiftWing.Wiki.MediaWiki;
+using LiftWing.Wiki.RevertRisk;
 using LiftWing.Wiki.Revisions;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiftWing.Models.Tests.RevertRisk;
 
@@ -19,11 +19,8 @@ public sealed class RevertRiskModelTests
     private static async Task<IModel> LoadAsync(IRevisionSource? source = null)
     {
         var config = ModelConfigLoader.Load(Path.Combine(ModelDir, "model.yaml"));
-        var services = new ServiceCollection();
-        services.AddSingleton(source ?? EmulatedSource(RevertRiskTestWiki.Create()));
-        var sp = services.BuildServiceProvider();
-        var model = new RevertRiskModel(config, sp);
-        await model.LoadAsync(new ModelLoadContext(new Dictionary<string, string> { ["model"] = Path.Combine(ModelDir, "model.json") }, sp), CancellationToken.None);
+        var model = new RevertRiskModel(config, TestWikiSources.Create(), new MwEditTypeCounter(), source ?? EmulatedSource(RevertRiskTestWiki.Create()));
+        await model.LoadAsync(new ModelLoadContext(new Dictionary<string, string> { ["model"] = Path.Combine(ModelDir, "model.json") }), CancellationToken.None);
         return model;
     }
 

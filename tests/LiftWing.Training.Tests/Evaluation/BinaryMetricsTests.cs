@@ -77,4 +77,16 @@ public sealed class BinaryMetricsTests
     [Fact]
     public void SummaryStatistics_SampleStandardDeviation() =>
         Assert.Equal(new SummaryStatistics(2, 1, 1, 3), SummaryStatistics.Of([1.0, 2.0, 3.0]));
+
+    [Fact]
+    public void RocAuc_AllTied_IsOneHalf() =>
+        Assert.Equal(0.5, BinaryMetrics.RocAuc([0.5, 0.5, 0.5, 0.5], [false, false, true, true]));
+
+    [Fact]
+    public void Accuracy_CountsEachSideOfTheThreshold()
+    {
+        Assert.Equal(0.75, BinaryMetrics.Accuracy([0.1, 0.6, 0.7, 0.4], [false, false, true, false]));
+        Assert.Equal(0.25, BinaryMetrics.Accuracy([0.1, 0.6, 0.7, 0.4], [false, false, true, false], threshold: 0.05));
+        Assert.Throws<ArgumentException>(() => BinaryMetrics.Accuracy([0.1], [true, false]));
+    }
 }

@@ -7,7 +7,6 @@ using LiftWing.Server.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LiftWing.Server.Protocols.OpenAI;
@@ -15,7 +14,8 @@ namespace LiftWing.Server.Protocols.OpenAI;
 /// <summary>
 /// OpenAI-compatible routes (KServe's <c>/openai</c> prefix): <c>POST /openai/v1/embeddings</c>, routed by the
 /// body's <c>model</c> to an <see cref="IOpenAIModel"/>, and <c>GET /openai/v1/models[/{name}]</c>. The model
-/// validates the request and writes the response; this adapter only routes and writes OpenAI's error shape.
+/// validates the request and writes the response; this adapter only routes. Errors are thrown and written in OpenAI's
+/// shape by <see cref="LiftWingExceptionHandler"/>.
 /// </summary>
 internal static class OpenAIEndpoints
 {
@@ -25,40 +25,28 @@ internal static class OpenAIEndpoints
     {
         endpoints.MapPost(Prefix + "/embeddings", EmbeddingsAsync);
         endpoints.MapGet(Prefix + "/models", ListModels);
-        endpoints.MapGet(Prefix + "/models/{name}", GetModelAsync);
+        endpoints.MapGet(Prefix + "/models/{name}", GetModel);
     }
 
-    private static async Task EmbeddingsAsync(HttpContext context)
+    private static async Task EmbeddingsAsync(HttpContext context, InferenceService inference, IOptions<LiftWingServerOptions> options)
     {
-        var services = context.RequestServices;
-        var inference = services.GetRequiredService<InferenceService>();
-        var options = services.GetRequiredService<IOptions<LiftWingServerOptions>>().Value;
-        try
+        using var doc = await RequestBodyReader.ReadJsonAsync(context, options.Value, context.RequestAborted).ConfigureAwait(false);
+        var body = doc.RootElement;
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("model", out var m) || m.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(m.GetString()))
         {
-            using var doc = await RequestBodyReader.ReadJsonAsync(context, options, context.RequestAborted).ConfigureAwait(false);
-            var body = doc.RootElement;
-            if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("model", out var m) || m.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(m.GetString()))
-            {
-                throw new InvalidInputException("'model' is a required property and must be a string.");
-            }
-
-            var name = m.GetString()!;
-            var model = inference.Repository.GetReady(name);
-            if (model is not IOpenAIModel { SupportsEmbeddings: true })
-            {
-                await WriteErrorAsync(context, StatusCodes.Status404NotFound, $"The model `{name}` does not support embeddings.", "model").ConfigureAwait(false);
-                return;
-            }
-
-            var request = InferenceRequestFactory.Create(context, name, InferenceProtocol.OpenAI, body);
-            var response = await inference.InferAsync(request, context.RequestAborted).ConfigureAwait(false);
-            await ResponseWriter.WriteJsonAsync(context, response).ConfigureAwait(false);
+            throw new InvalidInputException("'model' is a required property and must be a string.");
         }
-        catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested && !context.Response.HasStarted)
+
+        var name = m.GetString()!;
+        var model = inference.Repository.GetReady(name);
+        if (model is not IOpenAIModel { SupportsEmbeddings: true })
         {
-            var (status, message) = ErrorTable.Map(ex);
-            await WriteErrorAsync(context, status, message, ex is ModelNotFoundException ? "model" : null).ConfigureAwait(false);
+            throw new OpenAIModelException($"The model `{name}` does not support embeddings.");
         }
+
+        var request = InferenceRequestFactory.Create(context, name, InferenceProtocol.OpenAI, body);
+        var response = await inference.InferAsync(request, context.RequestAborted).ConfigureAwait(false);
+        await ResponseWriter.WriteJsonAsync(context, response).ConfigureAwait(false);
     }
 
     private static IResult ListModels(ModelRepository repository, TimeProvider time)
@@ -71,33 +59,10 @@ internal static class OpenAIEndpoints
         return Results.Json(new OpenAIModelList("list", cards), OpenAIJsonContext.Default.OpenAIModelList);
     }
 
-    private static async Task GetModelAsync(HttpContext context, string name, ModelRepository repository, TimeProvider time)
-    {
-        if (!repository.TryGet(name, out var model) || model is not IOpenAIModel { SupportsEmbeddings: true })
-        {
-            await WriteErrorAsync(context, StatusCodes.Status404NotFound, $"The model `{name}` does not exist.", "model").ConfigureAwait(false);
-            return;
-        }
-
-        await Results.Json(Card(model, time.GetUtcNow().ToUnixTimeSeconds()), OpenAIJsonContext.Default.OpenAIModelCard).ExecuteAsync(context).ConfigureAwait(false);
-    }
+    private static IResult GetModel(string name, ModelRepository repository, TimeProvider time) =>
+        repository.TryGet(name, out var model) && model is IOpenAIModel { SupportsEmbeddings: true }
+            ? Results.Json(Card(model, time.GetUtcNow().ToUnixTimeSeconds()), OpenAIJsonContext.Default.OpenAIModelCard)
+            : throw new OpenAIModelException($"The model `{name}` does not exist.");
 
     private static OpenAIModelCard Card(IModel model, long created) => new(model.Config.Name, "model", created, "liftwing");
-
-    private static Task WriteErrorAsync(HttpContext context, int status, string message, string? param)
-    {
-        var type = status switch
-        {
-            400 or 413 or 415 or 422 => "invalid_request_error",
-            404 => "not_found_error",
-            503 => "service_unavailable_error",
-            504 => "timeout_error",
-            _ => "internal_server_error",
-        };
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(new OpenAIErrorBody(new OpenAIError(message, type, param, status.ToString(System.Globalization.CultureInfo.InvariantCulture))), OpenAIJsonContext.Default.OpenAIErrorBody);
-        context.Response.ContentLength = bytes.Length;
-        return context.Response.Body.WriteAsync(bytes).AsTask();
-    }
 }

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Globalization;
+using LiftWing.Core.Configuration;
+
+namespace LiftWing.Cli.Commands;
+
+/// <summary><c>serve</c>'s options, parsed once; <see cref="ToConfiguration"/> maps them onto the configuration tree.</summary>
+internal sealed record ServeOptions(
+    string ModelsDir,
+    IReadOnlyList<string> Only,
+    string? Host,
+    int? Port,
+    long? MaxBodyBytes,
+    double? RequestTimeoutSeconds,
+    IReadOnlyList<KeyValuePair<string, string?>> Cache)
+{
+    public static readonly Option<string?> HostOption = new("--host") { Description = "The address to listen on (default 127.0.0.1; * for every interface)." };
+    public static readonly Option<int?> PortOption = new("--port") { Description = "The port to listen on (default 8080)." };
+    public static readonly Option<long?> MaxBodyOption = new("--max-body-bytes") { Description = "The largest request body in bytes (default 10 MiB)." };
+    public static readonly Option<double?> TimeoutOption = new("--request-timeout") { Description = "Per-request timeout in seconds (default 30)." };
+
+    /// <summary>Which CLI option sets which key, so a configuration error can name both.</summary>
+    public static IReadOnlyDictionary<string, Option> OptionOfKey { get; } = new Dictionary<string, Option>(StringComparer.OrdinalIgnoreCase)
+    {
+        [LiftWingConfiguration.Server + ":Host"] = HostOption,
+        [LiftWingConfiguration.Server + ":Port"] = PortOption,
+        [LiftWingConfiguration.Server + ":MaxRequestBodyBytes"] = MaxBodyOption,
+        [LiftWingConfiguration.Inference + ":RequestTimeout"] = TimeoutOption,
+    };
+
+    /// <summary>What is wrong before anything starts (the rest is checked by options validation at start).</summary>
+    public IReadOnlyList<string> Validate() => CommonOptions.CheckModelsDir(ModelsDir) is { } e ? [e] : [];
+
+    public IEnumerable<KeyValuePair<string, string?>> ToConfiguration()
+    {
+        foreach (var kv in CommonOptions.ModelKeys(ModelsDir, Only))
+        {
+            yield return kv;
+        }
+
+        if (Host is not null)
+        {
+            yield return Key(LiftWingConfiguration.Server + ":Host", Host);
+        }
+
+        if (Port is { } p)
+        {
+            yield return Key(LiftWingConfiguration.Server + ":Port", p.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (MaxBodyBytes is { } mb)
+        {
+            yield return Key(LiftWingConfiguration.Server + ":MaxRequestBodyBytes", mb.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (RequestTimeoutSeconds is { } t)
+        {
+            yield return Key(LiftWingConfiguration.Inference + ":RequestTimeout", TimeSpan.FromSeconds(t).ToString("c", CultureInfo.InvariantCulture));
+        }
+
+        foreach (var kv in Cache)
+        {
+            yield return kv;
+        }
+    }
+
+    private static KeyValuePair<string, string?> Key(string key, string value) => KeyValuePair.Create(key, (string?)value);
+}
