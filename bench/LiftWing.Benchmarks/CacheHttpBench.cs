@@ -29,7 +29,7 @@ public static class CacheHttpBench
         var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
         var body = Encoding.UTF8.GetBytes("{\"rev_id\":1319367938,\"lang\":\"en\"}");
         using var models = TempModels.Create(("echo", TempModels.EchoYaml("echo")));
-        var lwPort = FreePort();
+        var lwPort = LoopbackBench.FreePort();
         var settings = new LiftWingHostSettings
         {
             ConsoleLogging = false,
@@ -56,22 +56,8 @@ public static class CacheHttpBench
             }
         }
 
-        var barePort = FreePort();
-        var bareBuilder = WebApplication.CreateSlimBuilder();
-        bareBuilder.Logging.ClearProviders();
-        bareBuilder.WebHost.UseUrls($"http://127.0.0.1:{barePort}");
-        await using var bare = bareBuilder.Build();
-        bare.MapPost("/v1/models/echo:predict", async (HttpContext ctx) =>
-        {
-            // Reads the body as the LiftWing endpoint does, then writes the same bytes.
-            using var ms = new MemoryStream();
-            await ctx.Request.Body.CopyToAsync(ms);
-            ctx.Response.ContentType = "application/json";
-            ctx.Response.ContentLength = cached.Length;
-            await ctx.Response.Body.WriteAsync(cached);
-        });
-        await bare.StartAsync();
-        var bareUrl = new Uri($"http://127.0.0.1:{barePort}/v1/models/echo:predict");
+        var (bare, bareUrl) = await LoopbackBench.StartBareAsync("POST", "/v1/models/echo:predict", () => cached);
+        await using var bareApp = bare;
 
         LoadTestResult Run(Uri url) => LoadTester.RunAsync(new LoadTestOptions
         {
@@ -96,12 +82,5 @@ public static class CacheHttpBench
         await lw.StopAsync();
         await bare.StopAsync();
         return 0;
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

@@ -20,6 +20,30 @@ if (args is ["cache-http", .. var rest])
     return await LiftWing.Benchmarks.CacheHttpBench.RunAsync(rest);
 }
 
+// `-- gateway-http [seconds] [concurrency] [rounds]`: langid throughput with the gateway's limits and JWT on and off (docs/performance.md ## gateway).
+if (args is ["gateway-http", .. var gatewayArgs])
+{
+    return await LiftWing.Benchmarks.GatewayHttpBench.RunAsync(gatewayArgs);
+}
+
+// `-- ores-http [seconds] [upstream-ms]`: ORES /v3/scores from cache and with a slow fake upstream (docs/performance.md ## ORES).
+if (args is ["ores-http", .. var oresArgs])
+{
+    return await LiftWing.Benchmarks.OresHttpBench.RunAsync(oresArgs);
+}
+
+// `-- slo-http [seconds] [concurrency] [rounds]`: langid throughput with the SLO edge recorder on and off (docs/slo.md).
+if (args is ["slo-http", .. var sloArgs])
+{
+    return await LiftWing.Benchmarks.SloEdgeHttpBench.RunAsync(sloArgs);
+}
+
+// `-- events-throughput [events] [redis host:port]`: events/s through the outbox to a 201 EventGate (docs/performance.md ## events).
+if (args is ["events-throughput", .. var eventArgs])
+{
+    return await LiftWing.Benchmarks.EventsThroughput.RunAsync(eventArgs);
+}
+
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(LiftWing.Benchmarks.V2JsonBenchmarks).Assembly).Run(args, config);
 return 0;

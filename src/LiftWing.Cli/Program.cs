@@ -10,6 +10,8 @@ var root = new RootCommand("liftwing: serve machine-learning models about Wikipe
     TrainCommand.Create(),
     PrecacheCommand.Create(),
     CacheCommand.Create(),
+    SloCommand.Create(),
+    StreamCommand.Create(),
 };
 // On SIGTERM/SIGINT the token passed to each command is cancelled; System.CommandLine then force-exits after this
 // timeout (2 s by default), which would cut serve's drain of in-flight requests (LiftWing:Server:ShutdownTimeout, 30 s).

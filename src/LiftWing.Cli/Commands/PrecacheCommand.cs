@@ -30,6 +30,8 @@ internal static class PrecacheCommand
             events, modelsOption, dir, concurrency, eventMode, maxEvents, lastId,
         };
         cache.AddTo(command);
+        var eventsOut = new EventsCliOptions();
+        eventsOut.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var cacheKeys = cache.ToConfiguration(parse);
@@ -46,20 +48,15 @@ internal static class PrecacheCommand
             }
 
             var wanted = parse.GetValue(modelsOption)!;
-            await using var sp = InProcessServices.Build(CommonOptions.ModelKeys(parse.GetValue(dir)!, wanted).Concat(cacheKeys), cache: true);
-            var repo = sp.GetRequiredService<ModelRepository>();
-            await repo.LoadFromDirectoryAsync(ct).ConfigureAwait(false);
-            var models = new List<Core.Models.IModel>();
-            foreach (var name in wanted)
+            await using var sp = InProcessServices.Build(CommonOptions.ModelKeys(parse.GetValue(dir)!, wanted).Concat(cacheKeys).Concat(eventsOut.ToConfiguration(parse, parse.GetValue(cache.Redis))), cache: true);
+            var (models, error) = await InProcessServices.LoadReadyModelsAsync(sp, wanted, ct).ConfigureAwait(false);
+            if (error is not null)
             {
-                if (!repo.TryGet(name, out var m) || !m.State.IsReady)
-                {
-                    await Console.Error.WriteLineAsync($"Model {name} is not available: {(m is null ? "not found" : m.State.Reason)}").ConfigureAwait(false);
-                    return 2;
-                }
-
-                models.Add(m);
+                await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
+                return 2;
             }
+
+            var delivery = await InProcessServices.StartEventsAsync(sp, ct).ConfigureAwait(false);
 
             var source = parse.GetValue(events)!;
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -98,6 +95,11 @@ internal static class PrecacheCommand
                 {
                     await Console.Error.WriteLineAsync("\nprecache: interrupted").ConfigureAwait(false);
                     return 130;
+                }
+
+                if (delivery is not null)
+                {
+                    await delivery.StopAsync(CancellationToken.None).ConfigureAwait(false);
                 }
 
                 await Console.Out.WriteLineAsync($"precache: {summary.Format(Stopwatch.GetElapsedTime(start))}{(summary.LastEventId is null ? "" : $"; last event id {summary.LastEventId}")}").ConfigureAwait(false);

@@ -16,10 +16,15 @@ internal static class ServeCommand
         var only = CommonOptions.Only("Serve only these models (comma-separated or repeated).");
         var command = new Command("serve", "Pull missing model artifacts, then serve every model on HTTP (Lift Wing V1, V2, OpenAI, /metrics).")
         {
-            models, only, ServeOptions.HostOption, ServeOptions.PortOption, ServeOptions.MaxBodyOption, ServeOptions.TimeoutOption,
+            models, only, ServeOptions.HostOption, ServeOptions.PortOption, ServeOptions.MaxBodyOption, ServeOptions.TimeoutOption, ServeOptions.MaxHeapOption,
+            ServeOptions.OresUpstreamOption,
         };
         var cache = new CacheOptions();
         cache.AddTo(command);
+        var gateway = new GatewayCliOptions();
+        gateway.AddTo(command);
+        var eventsOut = new EventsCliOptions();
+        eventsOut.AddTo(command);
         var kserve = new KServe.KServeArguments();
         kserve.AddTo(command);
 
@@ -32,7 +37,9 @@ internal static class ServeCommand
                 parse.GetValue(ServeOptions.PortOption),
                 parse.GetValue(ServeOptions.MaxBodyOption),
                 parse.GetValue(ServeOptions.TimeoutOption),
-                cache.ToConfiguration(parse));
+                parse.GetValue(ServeOptions.MaxHeapOption),
+                cache.ToConfiguration(parse),
+                parse.GetValue(ServeOptions.OresUpstreamOption));
             var ks = kserve.Translate(parse, Environment.GetEnvironmentVariable);
             if (ks.Error is not null || await KServe.KServeServeHook.ApplyAsync(ks, options, Console.Out, Console.Error).ConfigureAwait(false) is not { } applied)
             {
@@ -59,9 +66,15 @@ internal static class ServeCommand
                     services.AddLiftWingPredictionCache();
                 },
             };
-            foreach (var (key, value) in options.ToConfiguration())
+            foreach (var (key, value) in options.ToConfiguration().Concat(eventsOut.ToConfiguration(parse, parse.GetValue(cache.Redis))))
             {
                 settings.Configuration[key] = value;
+            }
+
+            if (gateway.Apply(parse, settings.Configuration) is { } gatewayError)
+            {
+                await Console.Error.WriteLineAsync(gatewayError).ConfigureAwait(false);
+                return 2;
             }
 
             WebApplication? app = null;

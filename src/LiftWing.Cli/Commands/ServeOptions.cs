@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using LiftWing.Core.Configuration;
+using LiftWing.Server.Protocols.Ores;
 
 namespace LiftWing.Cli.Commands;
 
@@ -12,12 +13,16 @@ internal sealed record ServeOptions(
     int? Port,
     long? MaxBodyBytes,
     double? RequestTimeoutSeconds,
-    IReadOnlyList<KeyValuePair<string, string?>> Cache)
+    int? MaxHeapMB,
+    IReadOnlyList<KeyValuePair<string, string?>> Cache,
+    string? OresUpstream = null)
 {
     public static readonly Option<string?> HostOption = new("--host") { Description = "The address to listen on (default 127.0.0.1; * for every interface)." };
     public static readonly Option<int?> PortOption = new("--port") { Description = "The port to listen on (default 8080)." };
     public static readonly Option<long?> MaxBodyOption = new("--max-body-bytes") { Description = "The largest request body in bytes (default 10 MiB)." };
     public static readonly Option<double?> TimeoutOption = new("--request-timeout") { Description = "Per-request timeout in seconds (default 30)." };
+    public static readonly Option<int?> MaxHeapOption = new("--max-heap-mb") { Description = "A hard limit for the managed heap in MiB (default none)." };
+    public static readonly Option<string?> OresUpstreamOption = new("--ores-upstream") { Description = "The Lift Wing base URL that ORES /v3/scores calls for upstream models (default Lift Wing's public API)." };
 
     /// <summary>Which CLI option sets which key, so a configuration error can name both.</summary>
     public static IReadOnlyDictionary<string, Option> OptionOfKey { get; } = new Dictionary<string, Option>(StringComparer.OrdinalIgnoreCase)
@@ -26,6 +31,8 @@ internal sealed record ServeOptions(
         [LiftWingConfiguration.Server + ":Port"] = PortOption,
         [LiftWingConfiguration.Server + ":MaxRequestBodyBytes"] = MaxBodyOption,
         [LiftWingConfiguration.Inference + ":RequestTimeout"] = TimeoutOption,
+        [LiftWingConfiguration.Memory + ":HeapHardLimitMB"] = MaxHeapOption,
+        [OresOptions.Section + ":Upstream"] = OresUpstreamOption,
     };
 
     /// <summary>What is wrong before anything starts (the rest is checked by options validation at start).</summary>
@@ -58,9 +65,19 @@ internal sealed record ServeOptions(
             yield return Key(LiftWingConfiguration.Inference + ":RequestTimeout", TimeSpan.FromSeconds(t).ToString("c", CultureInfo.InvariantCulture));
         }
 
+        if (MaxHeapMB is { } heap)
+        {
+            yield return Key(LiftWingConfiguration.Memory + ":HeapHardLimitMB", heap.ToString(CultureInfo.InvariantCulture));
+        }
+
         foreach (var kv in Cache)
         {
             yield return kv;
+        }
+
+        if (OresUpstream is { Length: > 0 } upstream)
+        {
+            yield return Key(OresOptions.Section + ":Upstream", upstream);
         }
     }
 

@@ -10,7 +10,7 @@ public static class TrainRevertRiskCommand
     public static Command Create()
     {
         var data = new Option<FileInfo>("--data") { Required = true, Description = "The labelled CSV (knowledge_integrity data_sample.csv layout)." };
-        var output = new Option<DirectoryInfo>("--out") { Required = true, Description = "Where model.json, metrics.json and model_card.md go." };
+        var output = new Option<DirectoryInfo>("--out") { Required = true, Description = "Where model.json, metrics.json, thresholds.json and model_card.md go." };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => new GbdtTrainingOptions().Seed, Description = "Seed for folds and trees." };
         var command = new Command("revertrisk", "Train the revert-risk GBDT and cross-validate it.") { data, output, seed };
         command.SetAction(parse =>

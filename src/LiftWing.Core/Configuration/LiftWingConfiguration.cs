@@ -22,6 +22,12 @@ public static class LiftWingConfiguration
     /// <summary>HTTP server settings (<c>LiftWingServerOptions</c>).</summary>
     public const string Server = "LiftWing:Server";
 
+    /// <summary>Connection and body limits (<c>RequestLimitsOptions</c>).</summary>
+    public const string Limits = "LiftWing:Limits";
+
+    /// <summary>Process memory: heap limit and idle trimming (<c>MemoryOptions</c>).</summary>
+    public const string Memory = "LiftWing:Memory";
+
     /// <summary>The model repository (<c>ModelRepositoryOptions</c>).</summary>
     public const string Models = "LiftWing:Models";
 

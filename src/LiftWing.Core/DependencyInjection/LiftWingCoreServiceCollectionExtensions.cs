@@ -33,7 +33,8 @@ public static class LiftWingCoreServiceCollectionExtensions
             sp.GetRequiredService<ModelRepository>(),
             sp.GetRequiredService<LiftWingMetrics>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<InferenceOptions>>(),
-            sp.ResolvePredictionCache()));
+            sp.ResolvePredictionCache(),
+            sp.GetService<LiftWing.Core.Events.PredictionEventEmitter>()));
         return services;
     }
 

@@ -30,7 +30,9 @@ public static class PredictionCacheServiceCollectionExtensions
         services.TryAddKeyedSingleton<IPredictionStore>(CacheStoreKind.Sqlite, static (sp, _) =>
         {
             var o = sp.GetRequiredService<IOptions<PredictionCacheOptions>>().Value;
-            return new SqlitePredictionStore(o.SqlitePath, sp.GetRequiredService<TimeProvider>(), o.SqliteCleanupInterval);
+            var time = sp.GetRequiredService<TimeProvider>();
+            // Opened on first use: a broken file degrades to uncached answers instead of failing every prediction.
+            return new ReopeningPredictionStore("sqlite", () => new SqlitePredictionStore(o.SqlitePath, time, o.SqliteCleanupInterval));
         });
         services.TryAddSingleton(static sp =>
         {

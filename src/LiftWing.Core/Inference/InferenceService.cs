@@ -18,11 +18,13 @@ public sealed class InferenceService
     private readonly LiftWingMetrics _metrics;
     private readonly InferenceOptions _options;
     private readonly PredictionCache? _cache;
+    private readonly Events.PredictionEventEmitter? _events;
 
-    /// <summary>Creates the service; with a <paramref name="cache"/> every request goes through it.</summary>
-    public InferenceService(ModelRepository repository, LiftWingMetrics metrics, IOptions<InferenceOptions> options, PredictionCache? cache = null)
+    /// <summary>Creates the service; with a <paramref name="cache"/> every request goes through it; <paramref name="events"/> sees every answer.</summary>
+    public InferenceService(ModelRepository repository, LiftWingMetrics metrics, IOptions<InferenceOptions> options, PredictionCache? cache = null, Events.PredictionEventEmitter? events = null)
     {
         _cache = cache;
+        _events = events is { Enabled: true } ? events : null;
         _repository = repository;
         _metrics = metrics;
         _options = options?.Value ?? new InferenceOptions();
@@ -38,7 +40,9 @@ public sealed class InferenceService
     public async ValueTask<InferenceResponse> InferAsync(InferenceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var model = _repository.GetReady(request.ModelName);
+        // The lease keeps this instance alive until the answer is written: an unload or reload waits for it.
+        using var lease = _repository.Acquire(request.ModelName);
+        var model = lease.Model;
         var tag = new KeyValuePair<string, object?>(LiftWingMetrics.ModelNameTag, model.Config.Name);
         var start = Stopwatch.GetTimestamp();
         var status = 500;
@@ -49,13 +53,21 @@ public sealed class InferenceService
             var response = _cache is null
                 ? await RunStagesAsync(model, request, tag, timeout.Token).ConfigureAwait(false)
                 : await _cache.GetOrComputeAsync(model, request, (r, ct) => RunStagesAsync(model, r, tag, ct), timeout.Token).ConfigureAwait(false);
+            if (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // A stage that ignored the token finished late: the answer is past the deadline, so it is a 504 all the same.
+                throw new OperationCanceledException(timeout.Token);
+            }
+
             status = response.StatusCode;
+            _events?.OnResponse(model, request, response); // never throws, never waits
             return response;
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is not LiftWingException { StatusCode: < 500 })
         {
+            // Whatever a stage threw once the deadline passed (a cancelled HTTP call, a terminated ONNX run) is the timeout.
             status = 504;
-            throw new LiftWingException(ErrorKind.Timeout, $"The request to model {model.Config.Name} timed out after {_options.RequestTimeout.TotalSeconds:0.###} s.");
+            throw new LiftWingException(ErrorKind.Timeout, $"The request to model {model.Config.Name} timed out after {_options.RequestTimeout.TotalSeconds:0.###} s.", ex);
         }
         catch (Exception ex)
         {

@@ -26,6 +26,12 @@ public sealed record ModelConfig
     /// <summary>Dynamic-batching settings for this model.</summary>
     public BatchingSettings Batching { get; init; } = new();
 
+    /// <summary>
+    /// Whether <c>/v2/health/ready</c> waits for this model (<c>required: false</c> lets the server take
+    /// traffic without it). The default is true.
+    /// </summary>
+    public bool Required { get; init; } = true;
+
     /// <summary>Server-specific options, bound by the model with <see cref="GetOptions{T}"/>.</summary>
     public JsonElement Options { get; init; }
 

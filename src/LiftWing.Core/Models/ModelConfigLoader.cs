@@ -87,6 +87,22 @@ public static class ModelConfigLoader
             if (string.IsNullOrWhiteSpace(a.Uri))
             {
                 errors.Add($"artifact '{a.Name}' has no uri");
+                continue;
+            }
+
+            // Parsed here, at load, so a hostile uri is refused before any fetch could start a process.
+            try
+            {
+                _ = Artifacts.ArtifactUri.Parse(a.Uri);
+            }
+            catch (FormatException ex)
+            {
+                errors.Add($"artifact '{a.Name}': {ex.Message.TrimEnd('.')}");
+            }
+
+            if (a.Sha256 is not null && !Artifacts.ArtifactUri.IsSha256(a.Sha256))
+            {
+                errors.Add($"artifact '{a.Name}': sha256 must be 64 hex characters");
             }
         }
 

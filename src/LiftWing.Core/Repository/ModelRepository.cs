@@ -17,6 +17,7 @@ namespace LiftWing.Core.Repository;
 public sealed partial class ModelRepository : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, IModel> _models = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<IModel, ModelLeaseCounter> _leases = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, IModelServer> _servers;
     private readonly ArtifactStore _artifacts;
     private readonly IServiceProvider _services;
@@ -63,6 +64,35 @@ public sealed partial class ModelRepository : IAsyncDisposable
         return model.State.IsReady ? model : throw new ModelNotReadyException(name);
     }
 
+    /// <summary>
+    /// Leases the ready instance of a model for one request, or throws 404 / 503. The instance is not
+    /// disposed while the lease is held; a reload in between hands later requests the new instance.
+    /// </summary>
+    public ModelLease Acquire(string name)
+    {
+        while (true)
+        {
+            var model = GetReady(name);
+            var counter = _leases.GetOrAdd(model, static _ => new ModelLeaseCounter());
+            if (counter.TryEnter())
+            {
+                if (_models.TryGetValue(name, out var current) && ReferenceEquals(current, model))
+                {
+                    return new ModelLease(model, counter);
+                }
+
+                counter.Exit();
+            }
+            else if (!_models.TryGetValue(name, out var current) || ReferenceEquals(current, model))
+            {
+                // Closed and not replaced: the model is being unloaded.
+                throw new ModelNotReadyException(name);
+            }
+
+            // Replaced by a reload in between: lease the new instance.
+        }
+    }
+
     /// <summary>True when every model is ready (V2 server readiness).</summary>
     public bool AllReady => _models.Values.All(m => m.State.IsReady);
 
@@ -91,6 +121,15 @@ public sealed partial class ModelRepository : IAsyncDisposable
             }
         }
 
+        // Two folders defining one name would silently replace each other: refuse both, with the reason.
+        foreach (var group in configs.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList())
+        {
+            var reason = $"duplicate model name '{group.Key}': defined in {string.Join(" and ", group.Select(c => Path.GetFileName(c.Directory) + "/model.yaml"))}; give each model a unique name";
+            LogLoadFailed(_logger, group.Key, reason);
+            configs.RemoveAll(c => c.Name == group.Key);
+            _models[group.Key] = new FailedModel(group.First(), reason);
+        }
+
         await Task.WhenAll(configs.Select(c => AddAsync(c, cancellationToken))).ConfigureAwait(false);
     }
 
@@ -101,7 +140,7 @@ public sealed partial class ModelRepository : IAsyncDisposable
         IModel model;
         if (!_servers.TryGetValue(config.Server, out var server))
         {
-            model = new FailedModel(config, $"unknown server type '{config.Server}' (known: {string.Join(", ", _servers.Keys.Order(StringComparer.Ordinal))})");
+            model = new FailedModel(config, UnknownServer(config));
             LogLoadFailed(_logger, config.Name, model.State.Reason!);
             _models[config.Name] = model;
             return model;
@@ -131,58 +170,58 @@ public sealed partial class ModelRepository : IAsyncDisposable
         _models[model.Config.Name] = model;
     }
 
-    /// <summary>Loads (or reloads) a model by name: a fresh instance from its definition replaces the old one.</summary>
+    /// <summary>
+    /// Loads (or reloads) a model by name from its definition. A reload builds the new instance beside the
+    /// old one, which keeps serving; the new one replaces it atomically once ready, and the old one is disposed
+    /// when its running requests end. A failed reload of a ready model leaves the old instance serving.
+    /// </summary>
     public async Task<IModel> LoadAsync(string name, CancellationToken cancellationToken)
     {
+        if (_options.Only.Count > 0 && !_options.Only.Contains(name))
+        {
+            // --only: the other models do not exist for this process.
+            throw new ModelNotFoundException(name);
+        }
+
         await _mutate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            ModelConfig? config = null;
-            if (_models.TryGetValue(name, out var existing))
+            _models.TryGetValue(name, out var existing);
+            // Re-read the definition so a reload picks up an edited (or repaired) model.yaml.
+            var path = Path.Combine(existing?.Config.Directory ?? Path.Combine(_options.ModelsDirectory, name), "model.yaml");
+            ModelConfig config;
+            if (File.Exists(path))
             {
-                config = existing.Config;
-            }
-            else
-            {
-                // Not loaded yet: look for its folder (the repository extension's "load" of an indexed model).
-                var path = Path.Combine(_options.ModelsDirectory, name, "model.yaml");
-                if (File.Exists(path))
-                {
-                    try
-                    {
-                        config = ModelConfigLoader.Load(path);
-                    }
-                    catch (InvalidDataException ex)
-                    {
-                        throw new InvalidInputException(ex.Message);
-                    }
-                }
-            }
-
-            if (config is null)
-            {
-                throw new ModelNotFoundException(name);
-            }
-
-            if (config.Server != "?" && File.Exists(Path.Combine(config.Directory, "model.yaml")))
-            {
-                // Re-read the definition so a reload picks up an edited model.yaml.
                 try
                 {
-                    config = ModelConfigLoader.Load(Path.Combine(config.Directory, "model.yaml"));
+                    config = ModelConfigLoader.Load(path);
                 }
                 catch (InvalidDataException ex)
                 {
                     throw new InvalidInputException(ex.Message);
                 }
             }
-
-            var model = await AddAsync(config, cancellationToken).ConfigureAwait(false);
-            if (existing is not null && !ReferenceEquals(existing, model))
+            else
             {
-                await existing.DisposeAsync().ConfigureAwait(false);
+                config = existing?.Config ?? throw new ModelNotFoundException(name);
             }
 
+            if (existing is null)
+            {
+                return await AddAsync(config, cancellationToken).ConfigureAwait(false);
+            }
+
+            var model = await CreateAndLoadAsync(config, cancellationToken).ConfigureAwait(false);
+            if (!model.State.IsReady && existing.State.IsReady)
+            {
+                // The old instance keeps serving; the caller gets the new one's failure.
+                var failed = new FailedModel(config, model.State.Reason ?? "failed to load");
+                await model.DisposeAsync().ConfigureAwait(false);
+                return failed;
+            }
+
+            _models[name] = model;
+            await RetireAsync(existing).ConfigureAwait(false);
             return model;
         }
         finally
@@ -191,7 +230,7 @@ public sealed partial class ModelRepository : IAsyncDisposable
         }
     }
 
-    /// <summary>Unloads a model: it stays listed (not ready) until loaded again.</summary>
+    /// <summary>Unloads a model: new requests get 503 at once; it is disposed once its running requests end. It stays listed until loaded again.</summary>
     public async Task UnloadAsync(string name, CancellationToken cancellationToken)
     {
         await _mutate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -202,7 +241,7 @@ public sealed partial class ModelRepository : IAsyncDisposable
                 throw new ModelNotFoundException(name);
             }
 
-            await model.DisposeAsync().ConfigureAwait(false);
+            await RetireAsync(model).ConfigureAwait(false);
             LogUnloaded(_logger, name);
         }
         finally
@@ -211,6 +250,63 @@ public sealed partial class ModelRepository : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes an instance to new leases, waits (bounded) for the running ones and disposes it after the last.</summary>
+    private async Task RetireAsync(IModel model)
+    {
+        var counter = _leases.GetOrAdd(model, static _ => new ModelLeaseCounter());
+        counter.Close();
+        var disposal = counter.Drained.ContinueWith(
+            async _ =>
+            {
+                if (counter.TryClaimDisposal())
+                {
+                    await model.DisposeAsync().ConfigureAwait(false);
+                }
+
+                if (!_models.TryGetValue(model.Config.Name, out var current) || !ReferenceEquals(current, model))
+                {
+                    _leases.TryRemove(model, out var _);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default).Unwrap();
+        try
+        {
+            await disposal.WaitAsync(_options.DrainTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Disposal still happens when the last request ends; the caller need not wait for it.
+            LogDrainSlow(_logger, model.Config.Name, counter.Active, _options.DrainTimeout.TotalSeconds);
+        }
+    }
+
+    private async Task<IModel> CreateAndLoadAsync(ModelConfig config, CancellationToken cancellationToken)
+    {
+        if (!_servers.TryGetValue(config.Server, out var server))
+        {
+            return new FailedModel(config, UnknownServer(config));
+        }
+
+        IModel model;
+        try
+        {
+            model = server.Create(config, _services);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogLoadFailed(_logger, config.Name, ex.Message);
+            return new FailedModel(config, ex.Message);
+        }
+
+        await LoadModelAsync(model, cancellationToken).ConfigureAwait(false);
+        return model;
+    }
+
+    private string UnknownServer(ModelConfig config) =>
+        $"unknown server type '{config.Server}' (known: {string.Join(", ", _servers.Keys.Order(StringComparer.Ordinal))})";
+
     /// <summary>The definitions found on disk plus any registered model, for the repository index.</summary>
     public IReadOnlyList<(string Name, string? Version, ModelState State)> Index()
     {
@@ -218,7 +314,11 @@ public sealed partial class ModelRepository : IAsyncDisposable
         foreach (var path in ModelConfigLoader.Discover(_options.ModelsDirectory))
         {
             var name = Path.GetFileName(Path.GetDirectoryName(path))!;
-            result[name] = (name, null, ModelState.Unloaded);
+            if (_options.Only.Count == 0 || _options.Only.Contains(name))
+            {
+                // With --only the other folders do not exist for this process (load refuses them too).
+                result[name] = (name, null, ModelState.Unloaded);
+            }
         }
 
         foreach (var m in _models.Values)
@@ -259,7 +359,10 @@ public sealed partial class ModelRepository : IAsyncDisposable
     {
         foreach (var m in _models.Values)
         {
-            await m.DisposeAsync().ConfigureAwait(false);
+            if (_leases.GetOrAdd(m, static _ => new ModelLeaseCounter()).TryClaimDisposal())
+            {
+                await m.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         _mutate.Dispose();
@@ -273,6 +376,9 @@ public sealed partial class ModelRepository : IAsyncDisposable
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Invalid model definition {Path}: {Reason}")]
     private static partial void LogConfigInvalid(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Model {ModelName}: {Active} requests still running after {Seconds} s; the old instance is disposed when they end")]
+    private static partial void LogDrainSlow(ILogger logger, string modelName, int active, double seconds);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Model {ModelName} unloaded")]
     private static partial void LogUnloaded(ILogger logger, string modelName);

@@ -15,4 +15,11 @@ public sealed class ModelRepositoryOptions
 
     /// <summary>The longest a model may take to load. The default is 10 minutes.</summary>
     public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long an unload or reload waits for the requests running on the old instance before it answers;
+    /// the instance is disposed when the last of them ends, never under one. The default is 30 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -10,8 +10,20 @@ namespace LiftWing.Core.Tensors;
 /// </summary>
 public static class V2JsonCodec
 {
-    /// <summary>Decodes a V2 infer request body.</summary>
-    public static InferTensorRequest DecodeRequest(JsonElement root)
+    /// <summary>The most tensor elements one request may carry (all inputs together) unless the caller says otherwise.</summary>
+    public const long DefaultMaxElements = 1024 * 1024;
+
+    /// <summary>The most dimensions a tensor shape may have.</summary>
+    public const int MaxRank = 32;
+
+    /// <summary>Decodes a V2 infer request body with the default element limit.</summary>
+    public static InferTensorRequest DecodeRequest(JsonElement root) => DecodeRequest(root, DefaultMaxElements);
+
+    /// <summary>
+    /// Decodes a V2 infer request body. More than <paramref name="maxElements"/> elements in all inputs together is a
+    /// 400 before any data is read, so one request cannot buy seconds of decoding and inference.
+    /// </summary>
+    public static InferTensorRequest DecodeRequest(JsonElement root, long maxElements)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -30,10 +42,13 @@ public static class V2JsonCodec
                 : throw new InvalidInputException("'id' must be a string.");
         }
 
-        var tensors = new List<TensorData>(inputs.GetArrayLength());
+        var tensors = new List<TensorData>(Math.Min(inputs.GetArrayLength(), 64));
+        var budget = maxElements;
         foreach (var input in inputs.EnumerateArray())
         {
-            tensors.Add(DecodeTensor(input));
+            var tensor = DecodeTensor(input, budget);
+            budget -= tensor.Data.Length;
+            tensors.Add(tensor);
         }
 
         List<string>? outputs = null;
@@ -65,7 +80,7 @@ public static class V2JsonCodec
         };
     }
 
-    private static TensorData DecodeTensor(JsonElement input)
+    private static TensorData DecodeTensor(JsonElement input, long maxElements)
     {
         if (input.ValueKind != JsonValueKind.Object)
         {
@@ -82,6 +97,11 @@ public static class V2JsonCodec
             throw new InvalidInputException($"Input '{name}' needs a 'shape' array.");
         }
 
+        if (shapeEl.GetArrayLength() > MaxRank)
+        {
+            throw new InvalidInputException($"Input '{name}': shape has {shapeEl.GetArrayLength()} dimensions; at most {MaxRank} are allowed.");
+        }
+
         var shape = new long[shapeEl.GetArrayLength()];
         var i = 0;
         long count = 1;
@@ -93,7 +113,17 @@ public static class V2JsonCodec
             }
 
             shape[i++] = dim;
-            count = checked(count * dim);
+            if (dim != 0 && count > long.MaxValue / dim)
+            {
+                throw new InvalidInputException($"Input '{name}': shape [{string.Join(",", shapeEl.EnumerateArray().Select(e => e.GetRawText()))}] has more elements than can be counted.");
+            }
+
+            count *= dim;
+        }
+
+        if (count > maxElements)
+        {
+            throw new InvalidInputException($"Input '{name}': shape [{string.Join(",", shape)}] has {count} elements; a request may carry at most {maxElements} in all.");
         }
 
         if (!input.TryGetProperty("data", out var dataEl) || dataEl.ValueKind != JsonValueKind.Array)
@@ -101,8 +131,8 @@ public static class V2JsonCodec
             throw new InvalidInputException($"Input '{name}' needs a 'data' array.");
         }
 
-        var flat = new List<JsonElement>();
-        Flatten(dataEl, flat, name, 0);
+        var flat = new List<JsonElement>((int)Math.Min(count, 1 << 16));
+        Flatten(dataEl, flat, name, 0, count);
         if (flat.Count != count)
         {
             throw new InvalidInputException(
@@ -118,8 +148,13 @@ public static class V2JsonCodec
         return new TensorData(name, datatype, shape, data, DecodeParameters(input, "parameters"));
     }
 
-    private static void Flatten(JsonElement el, List<JsonElement> into, string name, int depth)
+    private static void Flatten(JsonElement el, List<JsonElement> into, string name, int depth, long expected)
     {
+        if (into.Count > expected)
+        {
+            throw new InvalidInputException($"Input '{name}': data has more elements than its shape's {expected}.");
+        }
+
         if (depth > 32)
         {
             throw new InvalidInputException($"Input '{name}': data is nested too deeply.");
@@ -129,7 +164,7 @@ public static class V2JsonCodec
         {
             if (item.ValueKind == JsonValueKind.Array)
             {
-                Flatten(item, into, name, depth + 1);
+                Flatten(item, into, name, depth + 1, expected);
             }
             else
             {

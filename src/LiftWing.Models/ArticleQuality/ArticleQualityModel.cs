@@ -50,8 +50,29 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
     }
 
     /// <inheritdoc />
-    public override string? GetCacheKey(InferenceRequest request) =>
-        request is null ? null : ArticleQualityRequestParser.CacheKey(request.Body);
+    public override string? GetCacheKey(InferenceRequest request)
+    {
+        if (request is null || _maxima is not { } maxima || request.Body.ValueKind != JsonValueKind.Object || request.Body.TryGetProperty("instances", out _))
+        {
+            return null;
+        }
+
+        try
+        {
+            // Validated before keying: a request that preprocess would refuse must not be answered from the cache.
+            var item = ArticleQualityRequestParser.ParseItem(request.Body, maxima, _options.MaxHtmlBytes);
+            if (item.Html is { } html)
+            {
+                CheckHtmlShape(html, null);
+            }
+        }
+        catch (LiftWingException)
+        {
+            return null;
+        }
+
+        return ArticleQualityRequestParser.CacheKey(request.Body);
+    }
 
     /// <inheritdoc />
     protected override async ValueTask<ArticleQualityInput> PreprocessAsync(InferenceRequest request, CancellationToken cancellationToken)
@@ -151,7 +172,8 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
     private async Task FillFeaturesAsync(ArticleQualityItem item, CancellationToken cancellationToken)
     {
         var html = item.Html ?? await Source.GetRevisionHtmlAsync(item.Lang, item.RevisionId!.Value, cancellationToken).ConfigureAwait(false);
-        item.Features = ParsoidFeatureExtractor.Extract(html);
+        CheckHtmlShape(html, item.RevisionId);
+        item.Features = ParsoidFeatureExtractor.Extract(html, cancellationToken);
         item.Html = null; // the features are all later stages need; let a large page go
         if (item.Features.Characters == 0)
         {
@@ -159,5 +181,20 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
                 ? $"Article with language {item.Lang} and revid {rev} has no paragraph text to score."
                 : $"The html has no paragraph text to score (lang {item.Lang}).");
         }
+    }
+
+    /// <summary>Refuses HTML with more elements or deeper nesting than the options allow, before it is parsed.</summary>
+    private void CheckHtmlShape(string html, long? revisionId)
+    {
+        var shape = HtmlShapeScanner.Measure(html, _options.MaxHtmlElements, _options.MaxHtmlDepth);
+        if (!shape.Stopped)
+        {
+            return;
+        }
+
+        var what = revisionId is { } rev ? $"The HTML of revision {rev}" : "\"html\"";
+        throw new InvalidInputException(shape.Elements > _options.MaxHtmlElements
+            ? $"{what} has more than {_options.MaxHtmlElements} elements."
+            : $"{what} nests elements deeper than {_options.MaxHtmlDepth} levels.");
     }
 }

@@ -34,4 +34,15 @@ public sealed class ArticleQualityOptions
     /// <summary>The largest HTML accepted, fetched or sent in a request, in bytes (UTF-8). The default is 20 MiB.</summary>
     [Range(typeof(long), "1", "9223372036854775807")]
     public long MaxHtmlBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>
+    /// The most elements in one HTML (sent or fetched); more is a 400 before parsing. The default is 100,000,
+    /// several times the largest articles' Parsoid HTML, and bounds one page's parse and walks well under a second.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxHtmlElements { get; set; } = 100_000;
+
+    /// <summary>The deepest element nesting in one HTML; deeper is a 400 before parsing. The default is 256 (Parsoid pages nest a few dozen deep).</summary>
+    [Range(1, 100_000)]
+    public int MaxHtmlDepth { get; set; } = 256;
 }

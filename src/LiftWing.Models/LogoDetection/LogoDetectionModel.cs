@@ -208,6 +208,16 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
             return null;
         }
 
+        try
+        {
+            // Validated before keying: a request that preprocess would refuse (no target, ...) must not be answered from the cache.
+            LogoRequestParser.Parse(body, _options.MaxImages, _fetcher?.Enabled == true);
+        }
+        catch (LiftWingException)
+        {
+            return null;
+        }
+
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var item in instances.EnumerateArray())
         {

@@ -153,7 +153,7 @@ public sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<Tensor
         try
         {
             var outputNames = _metadata.Outputs.Select(o => o.Name).ToArray();
-            using var results = session.Run(input.Names, input.Values, outputNames);
+            using var results = session.Run(input.Names, input.Values, outputNames, cancellationToken);
             var outputs = new List<TensorData>(outputNames.Length);
             for (var i = 0; i < outputNames.Length; i++)
             {

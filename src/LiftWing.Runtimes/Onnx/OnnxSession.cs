@@ -81,12 +81,35 @@ public sealed class OnnxSession : IDisposable
     /// Runs the graph. The caller owns the input values and must dispose the returned outputs (in the order of
     /// <paramref name="outputNames"/>).
     /// </summary>
-    public IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyList<string> inputNames, IReadOnlyList<OrtValue> inputs, IReadOnlyList<string> outputNames)
+    public IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyList<string> inputNames, IReadOnlyList<OrtValue> inputs, IReadOnlyList<string> outputNames) =>
+        Run(inputNames, inputs, outputNames, CancellationToken.None);
+
+    /// <summary>
+    /// Runs the graph; when <paramref name="cancellationToken"/> fires, ONNX Runtime is told to terminate the run
+    /// (it stops between operators) and <see cref="OperationCanceledException"/> is thrown.
+    /// </summary>
+    public IDisposableReadOnlyCollection<OrtValue> Run(IReadOnlyList<string> inputNames, IReadOnlyList<OrtValue> inputs, IReadOnlyList<string> outputNames, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputNames);
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(outputNames);
-        return _session.Run(_runOptions, inputNames.ToArray(), inputs.ToArray(), outputNames.ToArray());
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!cancellationToken.CanBeCanceled)
+        {
+            return _session.Run(_runOptions, inputNames.ToArray(), inputs.ToArray(), outputNames.ToArray());
+        }
+
+        // Terminate is per RunOptions, so a cancellable run gets its own.
+        using var runOptions = new RunOptions();
+        using var registration = cancellationToken.Register(static o => ((RunOptions)o!).Terminate = true, runOptions);
+        try
+        {
+            return _session.Run(runOptions, inputNames.ToArray(), inputs.ToArray(), outputNames.ToArray());
+        }
+        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
     }
 
     /// <summary>Runs the graph with named inputs.</summary>

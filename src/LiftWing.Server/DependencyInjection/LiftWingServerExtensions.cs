@@ -6,6 +6,7 @@ using LiftWing.Server;
 using LiftWing.Server.Hosting;
 using LiftWing.Server.Http;
 using LiftWing.Server.Protocols.OpenAI;
+using LiftWing.Server.Protocols.Ores;
 using LiftWing.Server.Protocols.V1;
 using LiftWing.Server.Protocols.V2;
 using Microsoft.AspNetCore.Builder;
@@ -28,11 +29,16 @@ public static class LiftWingServerExtensions
     public static IServiceCollection AddLiftWingServer(this IServiceCollection services)
     {
         services.AddLiftWingCore();
+        services.AddLiftWingEventsServer();
         services.AddLiftWingOptions<LiftWingServerOptions>(LiftWingConfiguration.Server);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<LiftWingServerOptions>>(static (kestrel, server) => ConfigureKestrel(kestrel, server.Value));
+        services.AddLiftWingRequestLimits();
         services.TryAddSingleton<StartupState>();
         services.AddExceptionHandler<LiftWingExceptionHandler>();
+        services.AddLiftWingGateway();
         services.AddHostedService<ModelLoaderService>();
+        services.AddLiftWingOres();
+        services.AddLiftWingSlo();
         services.AddOptions<HostOptions>().Configure<IOptions<LiftWingServerOptions>>((host, server) => host.ShutdownTimeout = server.Value.ShutdownTimeout);
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(LiftWingMetrics.MeterName)
@@ -46,6 +52,7 @@ public static class LiftWingServerExtensions
     public static WebApplication MapLiftWing(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseLiftWingSlo();
         // The one exception-to-response path: LiftWingExceptionHandler maps, logs and writes every error.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -58,17 +65,20 @@ public static class LiftWingServerExtensions
             ? Task.CompletedTask
             : ErrorResponses.WriteAsync(ctx.HttpContext, ctx.HttpContext.Response.StatusCode, StatusMessage(ctx.HttpContext)));
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseRequestDecompression();
+        app.UseLiftWingGateway();
         MapEndpoints(app);
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 
-    /// <summary>Maps the V1, V2 and OpenAI endpoints.</summary>
+    /// <summary>Maps the V1, V2, OpenAI and ORES endpoints.</summary>
     public static IEndpointRouteBuilder MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         V1Endpoints.Map(endpoints);
         V2Endpoints.Map(endpoints);
         OpenAIEndpoints.Map(endpoints);
+        OresEndpoints.Map(endpoints);
         return endpoints;
     }
 

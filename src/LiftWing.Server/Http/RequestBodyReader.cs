@@ -4,6 +4,8 @@ using System.Text.Json;
 using LiftWing.Core.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LiftWing.Server.Http;
 
@@ -31,11 +33,15 @@ internal static class RequestBodyReader
         ReadOnlySequence<byte> buffer;
         var reader = context.Request.BodyReader;
         ReadResult result;
+        var limits = context.RequestServices?.GetService<IOptions<RequestLimitsOptions>>()?.Value ?? new RequestLimitsOptions();
+        // A deadline for the whole body: Kestrel's minimum data rate alone lets a slow body hold the connection forever.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limits.BodyReadTimeout);
         try
         {
             while (true)
             {
-                result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                result = await reader.ReadAsync(deadline.Token).ConfigureAwait(false);
                 if (result.Buffer.Length > options.MaxRequestBodyBytes)
                 {
                     reader.AdvanceTo(result.Buffer.End);
@@ -55,6 +61,25 @@ internal static class RequestBodyReader
         {
             throw TooLarge(options);
         }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel's framing errors (a bad chunk size, a body shorter than its Content-Length, too slow a rate).
+            throw new InvalidInputException($"Malformed request body: {ex.Message}", ex.StatusCode);
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException)
+        {
+            // Kestrel's chunked decoder reports some framing errors (e.g. a chunk size that overflows) as plain IOExceptions.
+            throw new InvalidInputException($"Malformed request body: {ex.Message}");
+        }
+        catch (InvalidDataException)
+        {
+            // From request decompression: the body claimed gzip, deflate or br and is not.
+            throw new InvalidInputException($"The request body is not valid {context.Request.Headers.ContentEncoding} data.");
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidInputException($"Reading the request body took longer than {limits.BodyReadTimeout.TotalSeconds:0.###} s.", StatusCodes.Status408RequestTimeout);
+        }
 
         buffer = result.Buffer;
         try
@@ -69,6 +94,16 @@ internal static class RequestBodyReader
                 {
                     doc.Dispose();
                     throw new InvalidInputException("Please verify that request input is a json dict");
+                }
+
+                try
+                {
+                    JsonTextValidator.Validate(buffer, options.MaxJsonDepth);
+                }
+                catch
+                {
+                    doc.Dispose();
+                    throw;
                 }
 
                 return doc;

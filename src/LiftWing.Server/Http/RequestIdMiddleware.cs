@@ -11,8 +11,8 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestI
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var id = context.Request.Headers[HeaderName].ToString();
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 200)
+        var id = Sanitize(context.Request.Headers[HeaderName].ToString());
+        if (id.Length == 0)
         {
             id = Guid.NewGuid().ToString("N");
         }
@@ -26,4 +26,26 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestI
     }
 
     public static string Get(HttpContext context) => context.Items[ItemKey] as string ?? "";
+
+    /// <summary>
+    /// Keeps a client's id only when it is 1–200 visible ASCII characters: anything else (non-ASCII, controls,
+    /// spaces) cannot be echoed in a response header or written safely to logs, so a fresh id replaces it.
+    /// </summary>
+    internal static string Sanitize(string id)
+    {
+        if (id.Length is 0 or > 200)
+        {
+            return "";
+        }
+
+        foreach (var c in id)
+        {
+            if (c is < '!' or > '~')
+            {
+                return "";
+            }
+        }
+
+        return id;
+    }
 }

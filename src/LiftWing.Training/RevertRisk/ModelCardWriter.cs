@@ -98,6 +98,10 @@ public static class ModelCardWriter
         }
 
         sb.AppendLine();
+        sb.AppendLine("`thresholds.json` holds the threshold table of the same out-of-fold probabilities (confusion counts at every distinct " +
+            "probability), from which the ORES API answers threshold queries such as " +
+            "`model_info=statistics.thresholds.true.\"maximum recall @ precision >= 0.5\"` (see `docs/ores.md`).");
+        sb.AppendLine();
         sb.AppendLine("## Limits");
         sb.AppendLine();
         sb.AppendLine("- 1,000 rows and 77 positives: the CV spread above is wide and the model is far less tested than production RRLA " +

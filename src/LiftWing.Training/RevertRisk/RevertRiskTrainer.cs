@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using LiftWing.Core.Models;
 using LiftWing.Runtimes.Gbdt;
 using LiftWing.Training.Evaluation;
 using LiftWing.Wiki.RevertRisk;
@@ -71,6 +72,9 @@ public static class RevertRiskTrainer
             ModelSha256 = sha,
         };
         File.WriteAllText(Path.Combine(outDir, "metrics.json"), JsonSerializer.Serialize(metrics, MetricsJson) + "\n");
+        // The held-out threshold table lets the ORES adapter answer threshold queries (model_info=statistics.thresholds...).
+        ThresholdTable.FromScores(oof, labels, $"{options.Folds}-fold stratified cross-validation (seed {options.Seed}), out-of-fold probabilities of {edits.Count} rows")
+            .Write(Path.Combine(outDir, ThresholdTable.FileName));
         File.WriteAllText(Path.Combine(outDir, "model_card.md"), ModelCardWriter.Write(metrics, options, edits, final));
         log.WriteLine($"ROC-AUC {metrics.RocAuc.Mean:F4} ± {metrics.RocAuc.StdDev:F4}, PR-AUC {metrics.PrAuc.Mean:F4} ± {metrics.PrAuc.StdDev:F4}");
         log.WriteLine($"{modelPath} sha256 {sha}");

@@ -133,8 +133,16 @@ internal static class ParsoidElements
     /// <summary>The first descendant element with a tag name, in document order (BeautifulSoup's <c>find</c>).</summary>
     public static IElement? FirstDescendant(IElement e, string localName)
     {
-        for (var child = e.FirstElementChild; child is not null; child = child.NextElementSibling)
+        // By index: AngleSharp's NextSibling / NextElementSibling look the node up in its parent (linear), so a
+        // sibling walk is quadratic in the number of siblings.
+        var children = e.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            if (children[i] is not IElement child)
+            {
+                continue;
+            }
+
             if (child.LocalName == localName)
             {
                 return child;

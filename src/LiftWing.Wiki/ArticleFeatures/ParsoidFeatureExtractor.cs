@@ -18,26 +18,31 @@ public static class ParsoidFeatureExtractor
     // HtmlParser keeps no per-document state, so one instance serves every thread.
     private static readonly HtmlParser s_parser = new(new HtmlParserOptions { IsKeepingSourceReferences = false });
 
+    /// <summary>How often (in elements visited) the walks check for cancellation.</summary>
+    internal const int CancellationStride = 1024;
+
     /// <summary>Parses the HTML and computes the nine features.</summary>
-    public static ArticleFeatureSet Extract(string html)
+    public static ArticleFeatureSet Extract(string html, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
+        cancellationToken.ThrowIfCancellationRequested();
         using var document = s_parser.ParseDocument(html);
-        return Extract(document);
+        return Extract(document, cancellationToken);
     }
 
-    /// <summary>Computes the nine features of a parsed document.</summary>
-    public static ArticleFeatureSet Extract(IDocument document)
+    /// <summary>Computes the nine features of a parsed document; the walks stop when <paramref name="cancellationToken"/> fires.</summary>
+    public static ArticleFeatureSet Extract(IDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var counts = new Counts();
+        cancellationToken.ThrowIfCancellationRequested();
+        var counts = new Counts { Cancellation = cancellationToken };
         if (document.DocumentElement is { } root)
         {
             Count(root, ParsoidElements.HasTransclusionId(root), ref counts);
         }
 
         return new ArticleFeatureSet(
-            Characters: CharacterCount(document),
+            Characters: CharacterCount(document, cancellationToken),
             Refs: counts.Refs,
             Wikilinks: counts.Wikilinks,
             Categories: counts.Categories,
@@ -49,21 +54,21 @@ public static class ParsoidFeatureExtractor
     }
 
     /// <summary>The article's own plain text: the kept paragraphs, each stripped, joined with a newline.</summary>
-    public static string Plaintext(string html)
+    public static string Plaintext(string html, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(html);
         using var document = s_parser.ParseDocument(html);
-        return document.Body is { } body ? PythonText.JoinStripped(ParsoidPlaintext.Paragraphs(body)) : "";
+        return document.Body is { } body ? PythonText.JoinStripped(ParsoidPlaintext.Paragraphs(body, cancellationToken)) : "";
     }
 
-    private static int CharacterCount(IDocument document)
+    private static int CharacterCount(IDocument document, CancellationToken cancellationToken)
     {
         if (document.Body is not { } body)
         {
             return 0;
         }
 
-        var paragraphs = ParsoidPlaintext.Paragraphs(body);
+        var paragraphs = ParsoidPlaintext.Paragraphs(body, cancellationToken);
         if (paragraphs.Count == 0)
         {
             return 0;
@@ -83,9 +88,15 @@ public static class ParsoidFeatureExtractor
     private static bool HasLeadInfobox(IDocument document)
     {
         var lead = document.DocumentElement is { } root ? ParsoidElements.FirstDescendant(root, "section") : null;
-        for (var child = lead?.FirstElementChild; child is not null; child = child.NextElementSibling)
+        if (lead is null)
         {
-            if (ParsoidElements.IsInfobox(child))
+            return false;
+        }
+
+        var children = lead.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            if (children[i] is IElement child && ParsoidElements.IsInfobox(child))
             {
                 return true;
             }
@@ -96,6 +107,11 @@ public static class ParsoidFeatureExtractor
 
     private static void Count(IElement element, bool transcluded, ref Counts counts)
     {
+        if (++counts.Visited % CancellationStride == 0)
+        {
+            counts.Cancellation.ThrowIfCancellationRequested();
+        }
+
         switch (element.LocalName)
         {
             case "sup" when ParsoidElements.IsCitation(element):
@@ -124,9 +140,14 @@ public static class ParsoidFeatureExtractor
             CountMedia(element, ref counts);
         }
 
-        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+        // By index: AngleSharp's NextElementSibling is linear in the sibling count (quadratic walks).
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
-            Count(child, transcluded || ParsoidElements.HasTransclusionId(child), ref counts);
+            if (children[i] is IElement child)
+            {
+                Count(child, transcluded || ParsoidElements.HasTransclusionId(child), ref counts);
+            }
         }
     }
 
@@ -168,5 +189,7 @@ public static class ParsoidFeatureExtractor
         public int Headings;
         public int Sources;
         public int Messageboxes;
+        public int Visited;
+        public CancellationToken Cancellation;
     }
 }

@@ -28,6 +28,8 @@ internal sealed class ParsoidPlaintext
     private readonly StringBuilder _current = new();
     private bool _transcludedParagraph = true;
     private ParagraphContext _previous = ParagraphContext.PreFirstParagraph;
+    private CancellationToken _cancellation;
+    private int _visited;
 
     [Flags]
     private enum Ancestry
@@ -40,9 +42,9 @@ internal sealed class ParsoidPlaintext
     }
 
     /// <summary>The kept paragraphs, not yet stripped, in document order.</summary>
-    public static IReadOnlyList<string> Paragraphs(IElement root)
+    public static IReadOnlyList<string> Paragraphs(IElement root, CancellationToken cancellationToken = default)
     {
-        var walker = new ParsoidPlaintext();
+        var walker = new ParsoidPlaintext { _cancellation = cancellationToken };
         walker.Walk(root, transcluded: false, Ancestry.None, ParagraphContext.None);
         walker.Flush();
         return walker._paragraphs;
@@ -50,6 +52,11 @@ internal sealed class ParsoidPlaintext
 
     private void Walk(IElement parent, bool transcluded, Ancestry ancestry, ParagraphContext context)
     {
+        if (++_visited % ParsoidFeatureExtractor.CancellationStride == 0)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+        }
+
         var kind = ParsoidElements.Classify(parent);
         if (kind == ParsoidElementKind.Section)
         {
@@ -78,12 +85,14 @@ internal sealed class ParsoidPlaintext
 
         var sectionLayer = kind == ParsoidElementKind.Section;
         int first = -1, last = -1;
+        // By index: AngleSharp's NextSibling is linear in the sibling count, so sibling walks were quadratic.
+        var children = parent.ChildNodes;
+        var count = children.Length;
         if (sectionLayer)
         {
-            var j = 0;
-            for (var c = parent.FirstChild; c is not null; c = c.NextSibling, j++)
+            for (var j = 0; j < count; j++)
             {
-                if (c is IElement { LocalName: "p" })
+                if (children[j] is IElement { LocalName: "p" })
                 {
                     if (first < 0)
                     {
@@ -95,9 +104,9 @@ internal sealed class ParsoidPlaintext
             }
         }
 
-        var i = 0;
-        for (var child = parent.FirstChild; child is not null; child = child.NextSibling, i++)
+        for (var i = 0; i < count; i++)
         {
+            var child = children[i];
             if (sectionLayer)
             {
                 context = first < 0 || i < first ? ParagraphContext.PreFirstParagraph

@@ -24,7 +24,7 @@ public sealed class ModelConfigLoaderTests
             artifacts:
               - name: model
                 uri: npm:fasttext.wasm.js@1.0.0#dist/a.ftz
-                sha256: ABC
+                sha256: ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789
                 license: CC-BY-SA-3.0
             cache: { enabled: false, ttl: 12h }
             batching: { enabled: true, max_batch_size: 8, max_latency_ms: 2.5 }

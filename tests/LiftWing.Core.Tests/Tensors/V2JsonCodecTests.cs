@@ -110,4 +110,33 @@ public sealed class V2JsonCodecTests
         Assert.Equal("é\"", json.GetProperty("outputs")[2].GetProperty("data")[0].GetString());
         Assert.Equal(255, json.GetProperty("outputs")[3].GetProperty("data")[1].GetInt32());
     }
+
+    [Theory]
+    [InlineData("[4294967296,4294967296,4294967296]", "more elements than can be counted")]
+    [InlineData("[9223372036854775807,2]", "more elements than can be counted")]
+    [InlineData("[2000,2000]", "at most 1048576")]
+    public void Decode_HugeShape_Is400BeforeReadingData(string shape, string expected)
+    {
+        var ex = Assert.Throws<InvalidInputException>(() => Decode($$"""{"inputs":[{"name":"x","shape":{{shape}},"datatype":"FP32","data":[1]}]}"""));
+        Assert.Equal(400, ex.StatusCode);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'x'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_ElementLimit_CountsAllInputsTogether()
+    {
+        var json = """{"inputs":[{"name":"a","shape":[3],"datatype":"FP32","data":[1,2,3]},{"name":"b","shape":[3],"datatype":"FP32","data":[1,2,3]}]}""";
+        Assert.Equal(2, V2JsonCodec.DecodeRequest(JsonDocument.Parse(json).RootElement, 6).Inputs.Count);
+        var ex = Assert.Throws<InvalidInputException>(() => V2JsonCodec.DecodeRequest(JsonDocument.Parse(json).RootElement, 5));
+        Assert.Contains("'b'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_TooManyDimensions_Is400()
+    {
+        var shape = "[" + string.Join(",", Enumerable.Repeat("1", 40)) + "]";
+        var ex = Assert.Throws<InvalidInputException>(() => Decode($$"""{"inputs":[{"name":"x","shape":{{shape}},"datatype":"FP32","data":[1]}]}"""));
+        Assert.Contains("40 dimensions", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -18,14 +18,7 @@ public sealed class ArticleQualityServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var source = Path.Combine(TestPaths.Models, "articlequality");
-        var target = Directory.CreateDirectory(Path.Combine(_models, "articlequality")).FullName;
-        File.Copy(Path.Combine(source, "parameters.json"), Path.Combine(target, "parameters.json"));
-        var yaml = File.ReadAllText(Path.Combine(source, "model.yaml"))
-            .Replace("source: live", "source: fixtures:" + TestPaths.SharedData("liftwing", "parsoid"), StringComparison.Ordinal)
-            .Replace("maxima_path: feature_values.tsv", "maxima_path: " + TestPaths.SharedData("liftwing", "articlequality_feature_values.tsv"), StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(target, "model.yaml"), yaml);
-
+        PrepareModels(_models);
         _server = await LiftWingTestServer.StartAsync(s =>
         {
             s.ModelsDirectory = _models;
@@ -36,6 +29,18 @@ public sealed class ArticleQualityServerFixture : IAsyncLifetime
         {
             throw new InvalidOperationException("articlequality did not load: " + status);
         }
+    }
+
+    /// <summary>Writes the articlequality model folder (fixtures source, full maxima table) under <paramref name="models"/>.</summary>
+    public static void PrepareModels(string models)
+    {
+        var source = Path.Combine(TestPaths.Models, "articlequality");
+        var target = Directory.CreateDirectory(Path.Combine(models, "articlequality")).FullName;
+        File.Copy(Path.Combine(source, "parameters.json"), Path.Combine(target, "parameters.json"));
+        var yaml = File.ReadAllText(Path.Combine(source, "model.yaml"))
+            .Replace("source: live", "source: fixtures:" + TestPaths.SharedData("liftwing", "parsoid"), StringComparison.Ordinal)
+            .Replace("maxima_path: feature_values.tsv", "maxima_path: " + TestPaths.SharedData("liftwing", "articlequality_feature_values.tsv"), StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(target, "model.yaml"), yaml);
     }
 
     public async Task DisposeAsync()

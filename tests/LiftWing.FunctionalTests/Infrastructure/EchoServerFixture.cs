@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiftWing.FunctionalTests.Infrastructure;
 
 /// <summary>
-/// One server per test class with: <c>echo</c> (a V1 model), <c>broken</c> (fails to load), and the repo's
+/// One server per test class with: <c>echo</c> (a V1 model), <c>broken</c> (fails to load; not required for readiness), and the repo's
 /// generated <c>example-linear</c> ONNX model (copied into the temp folder so its file artifact resolves).
 /// </summary>
 public sealed class EchoServerFixture : IAsyncLifetime
@@ -19,7 +19,7 @@ public sealed class EchoServerFixture : IAsyncLifetime
     {
         _models = TempModels.Create(
             ("echo", TempModels.EchoYaml("echo")),
-            ("broken", TempModels.EchoYaml("broken", extra: "options:\n  fail_load: true\n")));
+            ("broken", TempModels.EchoYaml("broken", extra: "required: false\noptions:\n  fail_load: true\n")));
         var example = Path.Combine(_models.Directory, "example-linear");
         Directory.CreateDirectory(example);
         foreach (var f in Directory.GetFiles(Path.Combine(TestPaths.Models, "example-linear")))

@@ -10,13 +10,14 @@ public sealed class LogoDetectionUrlHttpTests
     [Fact]
     public async Task Predict_UrlOnAllowListedLocalServer_FetchedAndScored()
     {
-        // The repository's model.yaml with the head path made absolute and 127.0.0.1 over http allow-listed.
+        // The repository's model.yaml with 127.0.0.1 over http allow-listed; the head is copied beside it
+        // (file: artifacts are confined to the model's folder).
         var modelDir = Path.Combine(TestPaths.Models, "logo-detection");
         var yaml = File.ReadAllText(Path.Combine(modelDir, "model.yaml"))
-            .Replace("file:logo-head.json", "file:" + Path.Combine(modelDir, "logo-head.json"), StringComparison.Ordinal)
             .Replace("allowed_hosts: [upload.wikimedia.org]", "allowed_hosts: [127.0.0.1]", StringComparison.Ordinal)
             .Replace("allowed_schemes: [https]", "allowed_schemes: [http]", StringComparison.Ordinal);
         using var models = TempModels.Create(("logo-detection", yaml));
+        File.Copy(Path.Combine(modelDir, "logo-head.json"), Path.Combine(models.Directory, "logo-detection", "logo-head.json"));
         await using var local = new LocalHttpServer();
         local.MapBytes("/Cambia_logo.png", File.ReadAllBytes(TestPaths.SharedData("liftwing", "logo", "Cambia_logo.png")));
         local.MapRedirect("/elsewhere.png", "http://10.1.2.3/x.png");

@@ -50,4 +50,35 @@ public sealed class RequestBodyReaderTests
             await RequestBodyReader.ReadJsonAsync(Context("{\"a\":" + new string('[', 10) + new string(']', 10) + "}"), new LiftWingServerOptions { MaxJsonDepth = 5 }, CancellationToken.None));
         Assert.Contains("depth", ex.Message, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'t', (byte)'"', (byte)':', (byte)'"', 0xFF, (byte)'"', (byte)'}' }, "field 't'")]
+    [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'a', (byte)'"', (byte)':', (byte)'{', (byte)'"', (byte)'b', (byte)'"', (byte)':', (byte)'[', (byte)'"', 0xED, 0xA0, 0x80, (byte)'"', (byte)']', (byte)'}', (byte)'}' }, "field 'b'")]
+    public async Task ReadJsonAsync_InvalidUtf8_Is400NamingTheField(byte[] body, string field)
+    {
+        var ctx = new DefaultHttpContext();
+        ctx.Request.Body = new MemoryStream(body);
+        ctx.Request.ContentType = "application/json";
+        var ex = await Assert.ThrowsAsync<InvalidInputException>(async () => await RequestBodyReader.ReadJsonAsync(ctx, new LiftWingServerOptions(), CancellationToken.None));
+        Assert.Equal(400, ex.StatusCode);
+        Assert.Contains(field, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"text":"\ud800"}""", "field 'text'")]
+    [InlineData("""{"x":{"instances":["ok","a\udc00b"]}}""", "field 'instances'")]
+    [InlineData("""{"\ud800":1}""", "a property name")]
+    public async Task ReadJsonAsync_LoneSurrogate_Is400NamingTheField(string body, string field)
+    {
+        var ex = await Assert.ThrowsAsync<InvalidInputException>(async () => await RequestBodyReader.ReadJsonAsync(Context(body), new LiftWingServerOptions(), CancellationToken.None));
+        Assert.Equal(400, ex.StatusCode);
+        Assert.Contains(field, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadJsonAsync_ValidPairAndEscapes_Parse()
+    {
+        using var doc = await RequestBodyReader.ReadJsonAsync(Context("""{"e":"\ud83d\ude00 \u00e9 漢字"}"""), new LiftWingServerOptions(), CancellationToken.None);
+        Assert.Equal("😀 é 漢字", doc.RootElement.GetProperty("e").GetString());
+    }
 }

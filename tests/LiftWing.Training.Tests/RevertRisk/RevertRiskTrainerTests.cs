@@ -44,6 +44,7 @@ public sealed class RevertRiskTrainerTests
             Assert.Equal(File.ReadAllText(Path.Combine(Committed, "metrics.json")), File.ReadAllText(Path.Combine(outDir.FullName, "metrics.json")));
             Assert.Equal(RevertRiskTrainer.Sha256Hex(Path.Combine(Committed, "model.json")), metrics.ModelSha256);
             Assert.Equal(File.ReadAllText(Path.Combine(Committed, "model_card.md")), File.ReadAllText(Path.Combine(outDir.FullName, "model_card.md")));
+            Assert.Equal(File.ReadAllText(Path.Combine(Committed, "thresholds.json")), File.ReadAllText(Path.Combine(outDir.FullName, "thresholds.json")));
             Assert.Contains($"sha256: {metrics.ModelSha256}", File.ReadAllText(Path.Combine(Committed, "model.yaml")), StringComparison.Ordinal);
             Assert.InRange(metrics.RocAuc.Mean, 0.75, 1.0);
         }

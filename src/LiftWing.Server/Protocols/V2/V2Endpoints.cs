@@ -9,6 +9,7 @@ using LiftWing.Server.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LiftWing.Server.Protocols.V2;
@@ -25,12 +26,10 @@ internal static class V2Endpoints
     {
         endpoints.MapGet("/v2", static () => Results.Json(new V2ServerMetadata("liftwing", s_version, s_extensions), ServerJsonContext.Relaxed.V2ServerMetadata));
         endpoints.MapGet("/v2/health/live", static () => Results.Json(new V2Live(true), ServerJsonContext.Relaxed.V2Live));
-        endpoints.MapGet("/v2/health/ready", static (StartupState startup, ModelRepository repository) =>
+        endpoints.MapGet("/v2/health/ready", static (StartupState startup, ModelRepository repository, IServiceProvider services) =>
         {
-            // Ready once start-up loading has finished and nothing is still loading; failed models report
-            // themselves on /v2/models/{name}/ready so one broken model does not take the server out of rotation.
-            var ready = startup.LoadingFinished && repository.Models.All(m => m.State.Readiness != ModelReadiness.Loading);
-            return Results.Json(new V2Ready(ready), ServerJsonContext.Relaxed.V2Ready, statusCode: ready ? 200 : 503);
+            var ready = ReadinessReport.Evaluate(startup, repository, services.ResolvePredictionCache());
+            return Results.Json(ready, ServerJsonContext.Relaxed.V2Ready, statusCode: ready.Ready ? 200 : 503);
         });
         endpoints.MapGet("/v2/models/{name}", static (string name, ModelRepository r) => Metadata(r, name, null));
         endpoints.MapGet("/v2/models/{name}/versions/{version}", static (string name, string version, ModelRepository r) => Metadata(r, name, version));
@@ -81,7 +80,7 @@ internal static class V2Endpoints
                 meta.Outputs.Select(Spec).ToList(),
                 model.State.IsReady,
                 StateName(model.State),
-                model.State.IsReady ? null : model.State.Reason),
+                model.State.IsReady ? null : Gateway.PathRedactor.Redact(model.State.Reason)),
             ServerJsonContext.Relaxed.V2ModelMetadata);
     }
 
@@ -102,7 +101,7 @@ internal static class V2Endpoints
         }
 
         using var doc = await RequestBodyReader.ReadJsonAsync(context, options, context.RequestAborted).ConfigureAwait(false);
-        var tensors = V2JsonCodec.DecodeRequest(doc.RootElement);
+        var tensors = V2JsonCodec.DecodeRequest(doc.RootElement, context.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxV2Elements);
         var request = InferenceRequestFactory.Create(context, name, InferenceProtocol.V2, doc.RootElement, tensors);
         var response = await inference.InferAsync(request, context.RequestAborted).ConfigureAwait(false);
         if (response.Tensors is null)

@@ -1,0 +1,93 @@
+using System.Net;
+using LiftWing.Core.Caching;
+using LiftWing.Server.Gateway;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+#pragma warning disable IDE0130 // DI extensions live in the DI namespace, as in YARP.
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary><c>AddLiftWingGateway()</c> / <c>UseLiftWingGateway()</c>: authentication, the admin plane, rate limits, edge behaviour.</summary>
+public static class GatewayServerExtensions
+{
+    /// <summary>Adds the gateway role, bound from <c>LiftWing:Gateway</c> and <c>LiftWing:Admin</c> and validated at start.</summary>
+    public static IServiceCollection AddLiftWingGateway(this IServiceCollection services)
+    {
+        services.AddOptions<GatewayOptions>().BindConfiguration("LiftWing:Gateway").ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
+        services.AddOptions<AdminOptions>().BindConfiguration("LiftWing:Admin").ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AdminKeys>();
+        services.TryAddSingleton<ClientAddressResolver>();
+        services.TryAddSingleton<JwtKeySource>();
+        services.AddHostedService<JwksRefreshService>();
+        services.TryAddSingleton<IRateLimitCounterStore>(CreateCounterStore);
+        services.TryAddSingleton<GatewayRateLimiter>();
+        // The admin plane's own listener, beside the one LiftWing:Server configures.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<AdminOptions>>(static (kestrel, admin) =>
+        {
+            if (admin.Value.Port is { } port)
+            {
+                kestrel.Listen(admin.Value.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(admin.Value.Host), port);
+            }
+        });
+
+        services.AddAuthentication().AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<GatewayOptions>, JwtKeySource>(static (o, gateway, keys) =>
+            {
+                var jwt = gateway.Value.Jwt;
+                // Claim names stay as the gateway reads them (sub, aud, rlc, scope), not mapped to XML URIs.
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidateIssuer = true,
+                    ValidIssuers = jwt.Issuers,
+                    ValidateAudience = jwt.Audiences.Count > 0,
+                    ValidAudiences = jwt.Audiences,
+                    ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    ClockSkew = jwt.ClockSkew,
+                    ValidateIssuerSigningKey = true,
+                    IssuerSigningKeyResolver = (_, _, _, _) => keys.Current,
+                };
+            });
+
+        services.AddRateLimiter(static o =>
+        {
+            o.RejectionStatusCode = 429;
+            o.OnRejected = static (ctx, _) => ctx.HttpContext.Items[RateLimitRejection.ItemKey] is RateLimitRejection r
+                ? new ValueTask(GatewayResponses.WriteRejectionAsync(ctx.HttpContext, r))
+                : ValueTask.CompletedTask;
+        });
+        services.AddOptions<RateLimiterOptions>().Configure<GatewayRateLimiter>(static (o, limiter) => o.GlobalLimiter = limiter);
+        return services;
+    }
+
+    /// <summary>Adds the gateway middleware, then ASP.NET Core rate limiting with the gateway's limiter.</summary>
+    public static IApplicationBuilder UseLiftWingGateway(this IApplicationBuilder app)
+    {
+        app.UseMiddleware<GatewayMiddleware>();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static IRateLimitCounterStore CreateCounterStore(IServiceProvider sp)
+    {
+        var limits = sp.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimits;
+        var cache = sp.GetRequiredService<IOptions<PredictionCacheOptions>>().Value;
+        var time = sp.GetRequiredService<TimeProvider>();
+        var redis = limits.Redis ?? (cache.Store == CacheStoreKind.Redis ? cache.Redis : null);
+        return redis is null
+            ? new InProcessCounterStore(time)
+            : new RedisCounterStore(redis, limits.RedisKeyPrefix, limits.RedisTimeout, time, sp.GetRequiredService<ILogger<RedisCounterStore>>());
+    }
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace LiftWing.Server.Gateway;
+
+/// <summary>
+/// The gateway at the edge: CORS, no cookies in or out, <c>cache-control: no-cache</c> on errors, bearer-token
+/// authentication (401 for a present but bad token, anonymous otherwise), the request's rate-limit identity,
+/// and the admin plane's gate. Rate limiting itself follows in ASP.NET Core's rate-limiting middleware.
+/// </summary>
+internal sealed class GatewayMiddleware(
+    RequestDelegate next,
+    IOptions<GatewayOptions> gatewayOptions,
+    IOptions<AdminOptions> adminOptions,
+    AdminKeys adminKeys,
+    ClientAddressResolver addresses)
+{
+    public const string AdminScope = "liftwing:admin";
+
+    private readonly GatewayOptions _gateway = gatewayOptions.Value;
+    private readonly AdminOptions _admin = adminOptions.Value;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isOptions = HttpMethods.IsOptions(request.Method);
+        if (_gateway.Cors)
+        {
+            GatewayResponses.ApplyCors(context);
+            if (isOptions && request.Headers.ContainsKey("Access-Control-Request-Method") && request.Headers.Origin.Count > 0)
+            {
+                WritePreflight(context);
+                return;
+            }
+        }
+
+        // The gateway drops cookies both ways; errors must not be cached by anyone between.
+        request.Headers.Remove("Cookie");
+        context.Response.OnStarting(static state =>
+        {
+            var response = (HttpResponse)state;
+            response.Headers.Remove("Set-Cookie");
+            if (response.StatusCode >= 400)
+            {
+                response.Headers.CacheControl = "no-cache";
+            }
+
+            return Task.CompletedTask;
+        }, context.Response);
+
+        var ip = addresses.Resolve(context);
+        var loopback = ip is not null && IPAddress.IsLoopback(ip);
+        ClaimsPrincipal? principal = null;
+        var isAdmin = false;
+        if (!isOptions && TryGetBearer(request, out var token))
+        {
+            if (adminKeys.Matches(token))
+            {
+                isAdmin = true;
+            }
+            else if (_gateway.Jwt.Enabled)
+            {
+                var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
+                if (!result.Succeeded)
+                {
+                    await GatewayResponses.WriteInvalidTokenAsync(context, result.Failure is SecurityTokenExpiredException ? "Jwt is expired" : "Jwt verification fails").ConfigureAwait(false);
+                    return;
+                }
+
+                principal = result.Principal;
+                context.User = principal;
+                isAdmin = HasScope(principal, AdminScope);
+            }
+        }
+
+        var identity = Identify(principal, ip, isAdmin, loopback);
+        context.Items[GatewayIdentity.ItemKey] = identity;
+
+        if (RouteFamilies.IsAdmin(request.Path, _admin.ProtectMetrics) && !await AdmitAdminAsync(context, identity, principal).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>The class and counter key, read from the token as the gateway reads them.</summary>
+    internal static GatewayIdentity Identify(ClaimsPrincipal? principal, IPAddress? ip, bool isAdmin, bool loopback)
+    {
+        var sub = principal?.FindFirst("sub")?.Value;
+        var aud = principal?.FindFirst("aud")?.Value;
+        var rlc = principal?.FindFirst("rlc")?.Value;
+        var cls = !string.IsNullOrEmpty(rlc) ? rlc : !string.IsNullOrEmpty(sub) ? "authed-user" : "anon";
+        var key = !string.IsNullOrEmpty(sub) ? "jwt-sub:" + sub : "x-client-ip:" + (ip?.ToString() ?? "unknown");
+        return new GatewayIdentity(cls, key, sub, aud, isAdmin, loopback);
+    }
+
+    private async Task<bool> AdmitAdminAsync(HttpContext context, GatewayIdentity identity, ClaimsPrincipal? principal)
+    {
+        if (_admin.Port is { } port && context.Connection.LocalPort != port)
+        {
+            // With an admin listener, the public one does not have these routes at all.
+            await GatewayResponses.WriteErrorAsync(context, StatusCodes.Status404NotFound, "Not Found").ConfigureAwait(false);
+            return false;
+        }
+
+        if (identity.IsAdmin)
+        {
+            return true;
+        }
+
+        if (adminKeys.Configured || principal is not null)
+        {
+            if (principal is null)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer realm=\"liftwing-admin\"";
+                await GatewayResponses.WriteErrorAsync(context, StatusCodes.Status401Unauthorized, "An admin key or a token with the liftwing:admin scope is required").ConfigureAwait(false);
+            }
+            else
+            {
+                await GatewayResponses.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "The token lacks the liftwing:admin scope").ConfigureAwait(false);
+            }
+
+            return false;
+        }
+
+        if (identity.IsLoopback)
+        {
+            return true;
+        }
+
+        await GatewayResponses.WriteErrorAsync(context, StatusCodes.Status403Forbidden, "Admin endpoints answer only loopback clients until an admin key is configured").ConfigureAwait(false);
+        return false;
+    }
+
+    private static bool TryGetBearer(HttpRequest request, out string token)
+    {
+        token = "";
+        var header = request.Headers.Authorization;
+        if (header.Count != 1 || header[0] is not { } value || !value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        token = value[7..].Trim();
+        return token.Length > 0;
+    }
+
+    private static bool HasScope(ClaimsPrincipal principal, string scope)
+    {
+        foreach (var claim in principal.Claims)
+        {
+            if (claim.Type is "scope" or "scp" && claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(scope, StringComparer.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void WritePreflight(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.AccessControlAllowMethods = "GET, POST, OPTIONS";
+        var requested = context.Request.Headers.AccessControlRequestHeaders.ToString();
+        if (requested.Length > 0)
+        {
+            headers.AccessControlAllowHeaders = requested;
+        }
+
+        headers.AccessControlMaxAge = "86400";
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+    }
+}
