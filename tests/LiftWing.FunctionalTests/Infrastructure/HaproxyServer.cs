@@ -39,6 +39,10 @@ public sealed class HaproxyServer : IAsyncDisposable
             defaults
               mode http
               timeout connect 1s
+              # Without it a check's whole budget is inter (250 ms): on a loaded machine a live replica answering
+              # /v2/health/ready slowly is marked down (fall 1), and with all of them down HAProxy answers 503.
+              # A dead replica still fails its check at once (connection refused).
+              timeout check 5s
               timeout client 60s
               timeout server 60s
               retries 3
