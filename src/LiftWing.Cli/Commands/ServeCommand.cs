@@ -25,6 +25,8 @@ internal static class ServeCommand
         gateway.AddTo(command);
         var eventsOut = new EventsCliOptions();
         eventsOut.AddTo(command);
+        var kserve = new KServe.KServeArguments();
+        kserve.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -39,6 +41,18 @@ internal static class ServeCommand
                 parse.GetValue(ServeOptions.MaxHeapOption),
                 cache.ToConfiguration(parse),
                 parse.GetValue(ServeOptions.OresUpstreamOption));
+            var ks = kserve.Translate(parse, Environment.GetEnvironmentVariable);
+            if (ks.Error is not null || await KServe.KServeServeHook.ApplyAsync(ks, options, Console.Out, Console.Error).ConfigureAwait(false) is not { } applied)
+            {
+                if (ks.Error is not null)
+                {
+                    await Console.Error.WriteLineAsync(ks.Error).ConfigureAwait(false);
+                }
+
+                return 2;
+            }
+
+            options = applied;
             if (options.Validate() is [_, ..] problems)
             {
                 await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, problems)).ConfigureAwait(false);

@@ -35,6 +35,7 @@ public sealed class ResNet18Featurizer : IDisposable
         _options = options ?? new ResNet18FeaturizerOptions();
         using var sessionOptions = new SessionOptions { IntraOpNumThreads = _options.IntraOpThreads, InterOpNumThreads = 1 };
         sessionOptions.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
+        new Onnx.OnnxSessionOptions().ApplyMemorySettings(sessionOptions);
         _mean = ReadMeanImage(preprocessPath, sessionOptions);
         _session = new InferenceSession(OnnxBatchDimension.MakeBatchDynamic(File.ReadAllBytes(backbonePath)), sessionOptions);
         _inputName = _session.InputNames.Single();

@@ -52,6 +52,7 @@ public sealed class OnnxSession : IDisposable
             InterOpNumThreads = options.InterOpThreads,
         };
         so.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");
+        options.ApplyMemorySettings(so);
         try
         {
             return new OnnxSession(new InferenceSession(path, so), path);

@@ -26,4 +26,24 @@ public sealed class OnnxSessionOptions
     /// between requests; off by default because the machines serve several models.
     /// </summary>
     public bool AllowSpinning { get; set; }
+
+    /// <summary>
+    /// ONNX Runtime's CPU memory arena (ONNX Runtime's default, on). <c>LIFTWING_ONNX_ARENA=0</c> turns it and
+    /// <see cref="MemoryPattern"/> off; bench/footprint measures both side by side, and turning them off saved
+    /// nothing measurable with every shipped model loaded (docs/performance.md, "Footprint"), so on stays the default.
+    /// </summary>
+    public bool CpuMemArena { get; set; } = ArenaAllowed;
+
+    /// <summary>Pre-planned memory patterns per input shape (ONNX Runtime's default, on). See <see cref="CpuMemArena"/>.</summary>
+    public bool MemoryPattern { get; set; } = ArenaAllowed;
+
+    private static bool ArenaAllowed => Environment.GetEnvironmentVariable("LIFTWING_ONNX_ARENA") != "0";
+
+    /// <summary>Applies the memory settings to ONNX Runtime's options (one place for every session LiftWing creates).</summary>
+    public void ApplyMemorySettings(Microsoft.ML.OnnxRuntime.SessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.EnableCpuMemArena = CpuMemArena;
+        options.EnableMemoryPattern = MemoryPattern;
+    }
 }

@@ -40,14 +40,22 @@ public sealed class ServeProcess : IAsyncDisposable
     }
 
     /// <summary>Polls <paramref name="path"/> until it answers 200; fails the test with the process output otherwise.</summary>
-    public static async Task WaitReadyAsync(HttpClient client, Process p, StringBuilder output, string path)
+    public static Task WaitReadyAsync(HttpClient client, Process p, StringBuilder output, string path) =>
+        WaitReadyAsync(client, p, output, path, s_timeout);
+
+    /// <summary>Polls <c>GET /v2/health/ready</c> (every model loaded) until 200 within <paramref name="timeout"/>; fails with the process output if it exits or times out.</summary>
+    public static Task WaitReadyAsync(HttpClient client, Process p, StringBuilder output, TimeSpan timeout) =>
+        WaitReadyAsync(client, p, output, "v2/health/ready", timeout);
+
+    private static async Task WaitReadyAsync(HttpClient client, Process p, StringBuilder output, string path, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + s_timeout;
+        var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline && !p.HasExited)
         {
             try
             {
-                if ((await client.GetAsync(path)).StatusCode == HttpStatusCode.OK)
+                using var r = await client.GetAsync(path);
+                if (r.StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }

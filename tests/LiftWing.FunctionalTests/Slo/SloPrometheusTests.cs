@@ -11,6 +11,7 @@ namespace LiftWing.FunctionalTests.Slo;
 /// evaluates the rules generated from the server's own SLO options; its SLIs must agree with <c>GET /slo</c> and
 /// with the known shares.
 /// </summary>
+[Collection(SloPrometheusSerialDefinition.Name)]
 public sealed class SloPrometheusTests(ITestOutputHelper output)
 {
     // Prometheus's increase() extrapolates each series to the window's edges; over a load of a few scrapes that moves
@@ -78,6 +79,10 @@ public sealed class SloPrometheusTests(ITestOutputHelper output)
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"Prometheus did not reach {what} within 60 s: {prometheus.Log}");
+        // What Prometheus last saw and its target's scrape state, so a timeout says why.
+        var seen = await prometheus.QueryAsync("sum by (model_name) (liftwing_edge_request_seconds_count)");
+        var targets = await prometheus.Client.GetStringAsync("api/v1/targets");
+        throw new TimeoutException($"Prometheus did not reach {what} within 60 s; request counts seen: " +
+            $"{string.Join(", ", seen.Select(kv => $"{kv.Key}={kv.Value}"))}; targets: {targets}; log: {prometheus.Log}");
     }
 }

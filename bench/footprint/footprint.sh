@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Resident memory and start time of `liftwing serve` with every shipped model, for several configurations
+# measured side by side in one run (same binary, same machine, same moment; configurations alternate per round).
+# Per configuration and round: start-to-ready (GET /v2/health/ready), VmRSS once ready, then VmHWM (peak RSS)
+# after the same short load on every model at once (langid, logo-detection, all-MiniLM-L6-v2, example-linear,
+# revertrisk-language-agnostic and articlequality with revision JSON / HTML in the request, so no wiki is needed).
+#
+# Usage: bench/footprint/footprint.sh [ROUNDS]   (default 3; artifacts must be pulled: liftwing models pull)
+# Env:   LIFTWING (the command, default: dotnet src/LiftWing.Cli/bin/Release/net10.0/linux-x64/liftwing.dll)
+#        LOAD_SECONDS (8), CONCURRENCY (2 per model), SHARED (../shared)
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$repo"
+rounds=${1:-3}
+liftwing=${LIFTWING:-dotnet $repo/src/LiftWing.Cli/bin/Release/net10.0/linux-x64/liftwing.dll}
+shared=${SHARED:-$repo/../shared}
+seconds=${LOAD_SECONDS:-8}
+conc=${CONCURRENCY:-2}
+port=${PORT:-18181}
+
+# The configurations: "default" is the shipped one; "lean" turns off ONNX Runtime's arena and memory patterns
+# and the background (concurrent) GC.
+declare -A configs=(
+  [default]=""
+  [lean]="LIFTWING_ONNX_ARENA=0 DOTNET_gcConcurrent=0"
+)
+order=(default lean)
+
+bodies=$(mktemp -d)
+trap 'rm -rf "$bodies"; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
+echo '{"text":"Der schnelle braune Fuchs springt über den faulen Hund und läuft dann weiter in den Wald"}' > "$bodies/langid.json"
+printf '{"instances": [{"filename": "Cambia_logo.png", "image": "%s", "target": "logo"}]}' "$(base64 -w0 "$shared/data/liftwing/logo/Cambia_logo.png")" > "$bodies/logo-detection.json"
+echo '{"instances": ["A cat sits on the mat", "A kitten is on the rug", "Lift Wing serves machine learning models"]}' > "$bodies/all-MiniLM-L6-v2.json"
+echo '{"inputs":[{"name":"input","shape":[1,4],"datatype":"FP32","data":[0.1,0.2,0.3,0.4]}]}' > "$bodies/example-linear.json"
+echo '{"lang":"en","html":"<html><body><section><p>Bodmin is a town in Cornwall. It has a long history.</p><h2>History</h2><p>Text [1]</p></section></body></html>"}' > "$bodies/articlequality.json"
+
+rss() { awk -v k="$2:" '$1==k {print int($2/1024)}' "/proc/$1/status"; }
+
+printf '%-8s %5s %10s %12s %12s\n' config round ready_ms rss_ready_mb peak_rss_mb
+for round in $(seq 1 "$rounds"); do
+  for name in "${order[@]}"; do
+    start=$(date +%s%N)
+    env ${configs[$name]} $liftwing serve --port "$port" --cache none > "$bodies/serve.log" 2>&1 &
+    pid=$!
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v2/health/ready")" = 200 ]; do
+      kill -0 "$pid" 2>/dev/null || { cat "$bodies/serve.log"; exit 1; }
+      sleep 0.02
+    done
+    ready=$(( ($(date +%s%N) - start) / 1000000 ))
+    sleep 1 # let start-up allocations settle
+    rss_ready=$(rss "$pid" VmRSS)
+    loads=()
+    for m in langid logo-detection all-MiniLM-L6-v2 articlequality; do
+      $liftwing loadtest "http://127.0.0.1:$port/v1/models/$m:predict" --body "$bodies/$m.json" -c "$conc" -d "$seconds" > "$bodies/load-$m.log" 2>&1 &
+      loads+=($!)
+    done
+    $liftwing loadtest "http://127.0.0.1:$port/v2/models/example-linear/infer" --body "$bodies/example-linear.json" -c "$conc" -d "$seconds" > "$bodies/load-example-linear.log" 2>&1 &
+    loads+=($!)
+    wait "${loads[@]}"
+    peak=$(rss "$pid" VmHWM)
+    kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+    pid=
+    for l in "$bodies"/load-*.log; do echo "  $(basename "$l" .log): $(tail -1 "$l")"; done
+    printf '%-8s %5s %10s %12s %12s\n' "$name" "$round" "$ready" "$rss_ready" "$peak"
+  done
+done
