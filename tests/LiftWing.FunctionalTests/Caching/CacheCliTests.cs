@@ -48,7 +48,7 @@ public sealed class CacheCliTests : IDisposable
     {
         await using var redis = await RedisServer.StartAsync();
         using var models = EchoModels();
-        await using (var server = await StartAsync(models, Redis(redis)))
+        await using (var server = await StartAsync(models, RedisWithRoomForLoad(redis)))
         {
             (await server.Client.PostAsync("v1/models/echo:predict", new StringContent("{\"r\":1}", Encoding.UTF8, "application/json"))).Dispose();
         }
