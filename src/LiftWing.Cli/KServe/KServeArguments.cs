@@ -18,7 +18,7 @@ internal sealed class KServeArguments
 
     public Option<int?> HttpPort { get; } = new("--http_port") { Description = "KServe: the HTTP port (binds every interface unless --host is given)." };
 
-    public Option<int?> GrpcPort { get; } = new("--grpc_port") { Description = "KServe: accepted and ignored (the open inference protocol is served on the HTTP port)." };
+    public Option<int?> GrpcPort { get; } = new("--grpc_port") { Description = "KServe: the port of the Open Inference Protocol gRPC service (as --grpc-port)." };
 
     public Option<int?> Workers { get; } = new("--workers") { Description = "KServe: accepted and ignored (one process uses every core)." };
 

@@ -47,6 +47,7 @@ internal static class KServeServeHook
             // KServe's model server listens on every interface; an explicit --host still wins.
             Host = options.Host ?? (kserve.BindAllInterfaces ? "*" : null),
             Port = kserve.Port ?? options.Port,
+            GrpcPort = kserve.GrpcPort ?? options.GrpcPort,
         };
     }
 

@@ -14,6 +14,9 @@ internal sealed record KServeTranslation
     /// <summary>The HTTP port (<c>--http_port</c>), or null.</summary>
     public int? Port { get; private init; }
 
+    /// <summary>The gRPC port from <c>--grpc_port</c>, or null.</summary>
+    public int? GrpcPort { get; private init; }
+
     /// <summary>Whether to bind every interface, as KServe's model server does (when <c>--http_port</c> is given).</summary>
     public bool BindAllInterfaces { get; private init; }
 
@@ -49,11 +52,12 @@ internal sealed record KServeTranslation
             return new KServeTranslation { Error = $"--model_name '{n}' is not a model name." };
         }
 
-        var notes = new List<string>();
-        if (grpcPort is { } gp)
+        if (grpcPort is { } gp && gp is < 1 or > 65535)
         {
-            notes.Add($"--grpc_port {gp.ToString(CultureInfo.InvariantCulture)} ignored: the open inference protocol is served on the HTTP port.");
+            return new KServeTranslation { Error = $"--grpc_port {gp.ToString(CultureInfo.InvariantCulture)} is not a TCP port." };
         }
+
+        var notes = new List<string>();
 
         if (workers is { } w)
         {
@@ -90,6 +94,7 @@ internal sealed record KServeTranslation
         return new KServeTranslation
         {
             Port = httpPort,
+            GrpcPort = grpcPort,
             BindAllInterfaces = httpPort is not null,
             ModelsDirectory = models,
             SingleModelDirectory = single,

@@ -12,14 +12,15 @@ public sealed class KServeArgumentsTests
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(3);
 
     [Fact]
-    public async Task Serve_WithKServeArguments_ServesTheOneModelInModelDir_AndLogsIgnoredArguments()
+    public async Task Serve_WithKServeArguments_ServesTheOneModelInModelDir_AndLogsIgnoredArguments_AndListensOnGrpcPort()
     {
         // KServe's storage initializer leaves one model's files directly in /mnt/models.
         using var mount = TempDirectory.CopyOf(Path.Combine(TestPaths.Models, "example-linear"));
         var port = LiftWingTestServer.FreePort();
+        var grpcPort = LiftWingTestServer.FreePort();
         using var p = CliRunner.Start(TestPaths.RepoRoot, "serve", "--host", "127.0.0.1",
             "--model_name", "example-linear", "--model_dir", mount.Path,
-            "--http_port", port.ToString(CultureInfo.InvariantCulture), "--grpc_port", "8081", "--workers", "3");
+            "--http_port", port.ToString(CultureInfo.InvariantCulture), "--grpc_port", grpcPort.ToString(CultureInfo.InvariantCulture), "--workers", "3");
         var output = CliRunner.Capture(p);
         try
         {
@@ -28,7 +29,11 @@ public sealed class KServeArgumentsTests
             Assert.Equal("""{"models":["example-linear"]}""", await client.GetStringAsync("v1/models"));
             var log = output.ToString();
             Assert.Contains("--workers 3 ignored", log, StringComparison.Ordinal);
-            Assert.Contains("--grpc_port 8081 ignored", log, StringComparison.Ordinal);
+            Assert.DoesNotContain("--grpc_port", log, StringComparison.Ordinal);
+            // --grpc_port is where the gRPC service listens (KServe's runtime contract).
+            using var grpc = new System.Net.Sockets.TcpClient();
+            await grpc.ConnectAsync(IPAddress.Loopback, grpcPort);
+            Assert.True(grpc.Connected);
         }
         finally
         {
