@@ -230,7 +230,7 @@ public sealed partial class ReplicaTests
 
         public async Task StartAsync()
         {
-            _process = CliRunner.Start(TestPaths.RepoRoot, env, "serve", "--port", port.ToString(CultureInfo.InvariantCulture),
+            _process = CliRunner.Start(TestPaths.RepoRoot, env, "serve", "--grpc-port", "0", "--port", port.ToString(CultureInfo.InvariantCulture),
                 "--only", $"langid,{RevertRisk}", "--cache", "redis", "--redis", redis);
             _output = CliRunner.Capture(_process);
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
