@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using LiftWing.Core.Caching;
@@ -39,7 +37,7 @@ public class CacheBenchmarks
         _db = Path.Combine(Path.GetTempPath(), "lw-bench-" + Guid.NewGuid().ToString("N") + ".db");
         _sqlite = new SqlitePredictionStore(_db, TimeProvider.System, TimeSpan.Zero);
         _sqlite.SetAsync(_key, entry, TimeSpan.FromHours(1), default).AsTask().GetAwaiter().GetResult();
-        var port = FreePort();
+        var port = LoopbackBench.FreePort();
         _redisProcess = Process.Start(new ProcessStartInfo("redis-server", $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no") { RedirectStandardOutput = true, UseShellExecute = false });
         Thread.Sleep(300);
         _redis = RedisPredictionStore.Connect($"127.0.0.1:{port}", "lw:bench:");
@@ -79,11 +77,4 @@ public class CacheBenchmarks
 
     private int Decode(byte[]? entry) =>
         CacheEntryCodec.TryDecode(_key.ToString(), entry!, out _, out var body) ? body.Length : throw new InvalidOperationException("miss");
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 }

@@ -1,14 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using LiftWing.Cli.LoadTest;
-using LiftWing.Server;
 using LiftWing.Tests.Common;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -54,7 +50,7 @@ public static class GatewayHttpBench
         var servers = new List<(WebApplication App, Uri Url)>();
         foreach (var side in sides)
         {
-            servers.Add(await StartAsync(side.Config));
+            servers.Add(await LoopbackBench.StartLangIdAsync(side.Config));
         }
 
         var rps = sides.Select(_ => new List<double>()).ToList();
@@ -80,13 +76,13 @@ public static class GatewayHttpBench
             }
         }
 
-        var baseline = Median(rps[0]);
+        var baseline = LoopbackBench.Median(rps[0]);
         Console.WriteLine();
         Console.WriteLine("| side | median requests/s | median p50 ms | throughput vs limits off |");
         Console.WriteLine("|---|---|---|---|");
         for (var i = 0; i < sides.Count; i++)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {sides[i].Name} | {Median(rps[i]):0} | {Median(p50[i]):0.000} | {Median(rps[i]) / baseline:0.000} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {sides[i].Name} | {LoopbackBench.Median(rps[i]):0} | {LoopbackBench.Median(p50[i]):0.000} | {LoopbackBench.Median(rps[i]) / baseline:0.000} |"));
         }
 
         foreach (var (app, _) in servers)
@@ -99,38 +95,6 @@ public static class GatewayHttpBench
         return 0;
     }
 
-    private static async Task<(WebApplication App, Uri Url)> StartAsync(Dictionary<string, string?> config)
-    {
-        var port = FreePort();
-        var settings = new LiftWingHostSettings
-        {
-            ConsoleLogging = false,
-            ConfigureServices = s => s.AddLiftWingModels(),
-        };
-        settings.Configuration["LiftWing:Server:Port"] = port.ToString(CultureInfo.InvariantCulture);
-        settings.Configuration["LiftWing:Models:Directory"] = TestPaths.Models;
-        settings.Configuration["LiftWing:Models:Only:0"] = "langid";
-        foreach (var kv in config)
-        {
-            settings.Configuration[kv.Key] = kv.Value;
-        }
-
-        var app = LiftWingHost.Build(settings);
-        await app.StartAsync();
-        var url = new Uri($"http://127.0.0.1:{port}/v1/models/langid:predict");
-        using var client = new HttpClient();
-        for (var i = 0; i < 600; i++)
-        {
-            if ((await client.GetAsync(new Uri($"http://127.0.0.1:{port}/v2/models/langid/ready"))).StatusCode == HttpStatusCode.OK)
-            {
-                return (app, url);
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException("langid did not load");
-    }
 
     private static string Token() => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
@@ -142,7 +106,7 @@ public static class GatewayHttpBench
 
     private static Process StartRedis(out int port)
     {
-        port = FreePort();
+        port = LoopbackBench.FreePort();
         var psi = new ProcessStartInfo("redis-server") { UseShellExecute = false, RedirectStandardOutput = true };
         foreach (var a in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
         {
@@ -156,16 +120,4 @@ public static class GatewayHttpBench
         return p;
     }
 
-    private static double Median(List<double> values)
-    {
-        var s = values.Order().ToList();
-        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[(s.Count / 2) - 1] + s[s.Count / 2]) / 2;
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 }

@@ -31,7 +31,7 @@ public class HttpOverheadBenchmarks
     public async Task SetupAsync()
     {
         _models = TempModels.Create(("echo", TempModels.EchoYaml("echo")));
-        var port = FreePort();
+        var port = LoopbackBench.FreePort();
         var settings = new LiftWingHostSettings
         {
             ConsoleLogging = false,
@@ -51,7 +51,7 @@ public class HttpOverheadBenchmarks
 
         // The bare endpoint answers exactly what LiftWing answers.
         var expected = await PostAsync(_liftwingUri);
-        var barePort = FreePort();
+        var barePort = LoopbackBench.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{barePort}");
@@ -98,12 +98,5 @@ public class HttpOverheadBenchmarks
         content.Headers.ContentType = new("application/json");
         using var response = await _client.PostAsync(uri, content);
         return await response.Content.ReadAsByteArrayAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

@@ -1,13 +1,20 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using LiftWing.Server;
+using LiftWing.Tests.Common;
 
 namespace LiftWing.Benchmarks;
 
-/// <summary>What the loopback HTTP benchmarks share: a free port, and the bare Kestrel baseline that writes fixed bytes.</summary>
+/// <summary>
+/// What the loopback HTTP benchmarks share: a free port, the bare Kestrel baseline that writes fixed bytes, a LiftWing
+/// serving langid alone with extra configuration, and the median of a run's rounds.
+/// </summary>
 public static class LoopbackBench
 {
     /// <summary>A free TCP port on 127.0.0.1.</summary>
@@ -41,5 +48,51 @@ public static class LoopbackBench
         });
         await app.StartAsync();
         return (app, new Uri($"http://127.0.0.1:{port}{path}{query}"));
+    }
+
+    /// <summary>
+    /// Starts a LiftWing on a free port serving only langid from the repository's models folder, with
+    /// <paramref name="config"/> on top, and waits until langid is ready. Returns the app and its V1 predict URL.
+    /// </summary>
+    public static async Task<(WebApplication App, Uri PredictUrl)> StartLangIdAsync(IEnumerable<KeyValuePair<string, string?>> config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var port = FreePort();
+        var settings = new LiftWingHostSettings
+        {
+            ConsoleLogging = false,
+            ConfigureServices = s => s.AddLiftWingModels(),
+        };
+        settings.Configuration["LiftWing:Server:Port"] = port.ToString(CultureInfo.InvariantCulture);
+        settings.Configuration["LiftWing:Models:Directory"] = TestPaths.Models;
+        settings.Configuration["LiftWing:Models:Only:0"] = "langid";
+        foreach (var kv in config)
+        {
+            settings.Configuration[kv.Key] = kv.Value;
+        }
+
+        var app = LiftWingHost.Build(settings);
+        await app.StartAsync();
+        using var client = new HttpClient();
+        for (var i = 0; i < 600; i++)
+        {
+            using var r = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/v2/models/langid/ready"));
+            if (r.StatusCode == HttpStatusCode.OK)
+            {
+                return (app, new Uri($"http://127.0.0.1:{port}/v1/models/langid:predict"));
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException("langid did not load");
+    }
+
+    /// <summary>The median of <paramref name="values"/> (the mean of the middle two for an even count).</summary>
+    public static double Median(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var s = values.Order().ToList();
+        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[(s.Count / 2) - 1] + s[s.Count / 2]) / 2;
     }
 }

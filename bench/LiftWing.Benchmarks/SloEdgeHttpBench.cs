@@ -1,13 +1,9 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using LiftWing.Cli.LoadTest;
-using LiftWing.Server;
 using LiftWing.Tests.Common;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiftWing.Benchmarks;
 
@@ -28,9 +24,9 @@ public static class SloEdgeHttpBench
         await LangIdArtifacts.ModelPathAsync();
         var text = LangIdBenchData.Texts().First(t => t.Length == 100);
         var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { text }));
-        var (offApp, offUrl) = await StartAsync(enabled: false);
+        var (offApp, offUrl) = await LoopbackBench.StartLangIdAsync([KeyValuePair.Create("LiftWing:Slo:Enabled", (string?)"false")]);
         await using var offDispose = offApp;
-        var (onApp, onUrl) = await StartAsync(enabled: true);
+        var (onApp, onUrl) = await LoopbackBench.StartLangIdAsync([KeyValuePair.Create("LiftWing:Slo:Enabled", (string?)"true")]);
         await using var onDispose = onApp;
 
         LoadTestResult Run(Uri url) => LoadTester.RunAsync(new LoadTestOptions
@@ -62,53 +58,13 @@ public static class SloEdgeHttpBench
             }
         }
 
-        var medianOff = Median(offRps);
-        var medianOn = Median(onRps);
+        var medianOff = LoopbackBench.Median(offRps);
+        var medianOn = LoopbackBench.Median(onRps);
         // The median of the per-round ratios is robust to drift across rounds (other load on a shared machine).
-        var pairedRatio = Median(onRps.Zip(offRps, (a, b) => a / b).ToList());
+        var pairedRatio = LoopbackBench.Median(onRps.Zip(offRps, (a, b) => a / b).ToList());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median rps: slo off {medianOff:0}, slo on {medianOn:0}; ratio of medians on/off = {medianOn / medianOff:0.000}; median of per-round ratios = {pairedRatio:0.000} (cost {(1 - pairedRatio) * 100:0.0} %)"));
         return 0;
     }
 
-    private static double Median(List<double> values)
-    {
-        var s = values.Order().ToList();
-        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[(s.Count / 2) - 1] + s[s.Count / 2]) / 2;
-    }
 
-    private static async Task<(WebApplication App, Uri PredictUrl)> StartAsync(bool enabled)
-    {
-        var port = FreePort();
-        var settings = new LiftWingHostSettings
-        {
-            ConsoleLogging = false,
-            ConfigureServices = s => s.AddLiftWingModels(),
-        };
-        settings.Configuration["LiftWing:Server:Port"] = port.ToString(CultureInfo.InvariantCulture);
-        settings.Configuration["LiftWing:Models:Directory"] = TestPaths.Models;
-        settings.Configuration["LiftWing:Models:Only:0"] = "langid";
-        settings.Configuration["LiftWing:Slo:Enabled"] = enabled ? "true" : "false";
-        var app = LiftWingHost.Build(settings);
-        await app.StartAsync();
-        using var client = new HttpClient();
-        for (var i = 0; i < 600; i++)
-        {
-            using var r = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/v2/models/langid/ready"));
-            if (r.StatusCode == HttpStatusCode.OK)
-            {
-                return (app, new Uri($"http://127.0.0.1:{port}/v1/models/langid:predict"));
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException("langid did not load");
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 }

@@ -35,8 +35,8 @@ public static class TensorTransportBench
             await File.WriteAllBytesAsync(Path.Combine(modelDir, "model.onnx"), BuildModel());
             await File.WriteAllTextAsync(Path.Combine(modelDir, "model.yaml"),
                 "name: wide-linear\nserver: onnx\nversion: \"1\"\nartifacts:\n  - name: model\n    uri: file:model.onnx\ncache: { enabled: false }\noptions:\n  intra_op_threads: 1\n");
-            var port = FreePort();
-            var grpcPort = FreePort();
+            var port = LoopbackBench.FreePort();
+            var grpcPort = LoopbackBench.FreePort();
             var settings = new LiftWingHostSettings { ConsoleLogging = false, ConfigureServices = s => s.AddLiftWingModels() };
             settings.Configuration["LiftWing:Server:Port"] = port.ToString(CultureInfo.InvariantCulture);
             settings.Configuration["LiftWing:Grpc:Port"] = grpcPort.ToString(CultureInfo.InvariantCulture);
@@ -181,11 +181,4 @@ public static class TensorTransportBench
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
