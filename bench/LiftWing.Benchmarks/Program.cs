@@ -20,6 +20,12 @@ if (args is ["cache-http", .. var rest])
     return await LiftWing.Benchmarks.CacheHttpBench.RunAsync(rest);
 }
 
+// `-- bare-peer PORT RESPONSE_FILE`: the bare Kestrel floor for bench/http/side-by-side.sh.
+if (args is ["bare-peer", .. var peerArgs])
+{
+    return await LiftWing.Benchmarks.BarePeer.RunAsync(peerArgs);
+}
+
 // `-- tensor-transport [seconds]`: ModelInfer [32,384] over gRPC raw vs REST JSON vs REST binary (docs/performance.md).
 if (args is ["tensor-transport", .. var tt])
 {

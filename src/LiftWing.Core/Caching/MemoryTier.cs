@@ -17,7 +17,8 @@ public sealed class MemoryTier
     // Per-entry overhead estimate: the entry object, dictionary node and queue slot.
     private const int EntryOverhead = 96;
 
-    private readonly ConcurrentDictionary<string, Entry> _map = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _map;
+    private readonly ConcurrentDictionary<string, Entry>.AlternateLookup<ReadOnlySpan<char>> _spanMap;
     private readonly ConcurrentQueue<Entry> _clock = new();
     private readonly ConcurrentDictionary<string, ModelUsage> _usage = new(StringComparer.Ordinal);
     private readonly Lock _evictLock = new();
@@ -29,6 +30,9 @@ public sealed class MemoryTier
     {
         CapacityBytes = capacityBytes;
         _time = time;
+        _map = new(StringComparer.Ordinal);
+        // A hit looks up a key assembled in a stack buffer: no key string is made unless the answer has to be stored.
+        _spanMap = _map.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The byte budget.</summary>
@@ -44,9 +48,12 @@ public sealed class MemoryTier
     public IEnumerable<KeyValuePair<string, ModelUsage>> Usage => _usage;
 
     /// <summary>Looks an entry up; expired entries are removed and reported missing.</summary>
-    public bool TryGet(string key, out CachedResponse value)
+    public bool TryGet(string key, out CachedResponse value) => TryGet(key.AsSpan(), out value);
+
+    /// <summary>Looks an entry up by a key held in a buffer; expired entries are removed and reported missing.</summary>
+    public bool TryGet(ReadOnlySpan<char> key, out CachedResponse value)
     {
-        if (_map.TryGetValue(key, out var e))
+        if (_spanMap.TryGetValue(key, out var e))
         {
             if (e.ExpiresAt > _time.GetUtcNow())
             {
@@ -55,7 +62,7 @@ public sealed class MemoryTier
                 return true;
             }
 
-            Remove(key, e);
+            Remove(e.Key, e);
         }
 
         value = default;

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
 using Microsoft.Extensions.Logging;
@@ -53,6 +55,55 @@ public sealed class PredictionCache
 
     private bool StoreUsable => Store is not null && _time.GetTimestamp() >= Interlocked.Read(ref _storeDownUntilTicks);
 
+    /// <summary>
+    /// The synchronous first step of a lookup: answers from L1 when every key the request needs is there, before the data
+    /// plane sets up what computing needs (a deadline, a single-flight entry). False when the request bypasses the
+    /// cache, asks for a refresh, has no key, or L1 lacks an entry; the keys the model made are kept on the request, so
+    /// <see cref="GetOrComputeAsync"/> does not ask the model again. The model validates before it makes a key, so a
+    /// request it refuses never gets a cached answer.
+    /// </summary>
+    public bool TryGetFromMemory(IModel model, InferenceRequest request, [NotNullWhen(true)] out InferenceResponse? response)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(request);
+        response = null;
+        if (!model.Config.Cache.Enabled || Control(request) is { Length: > 0 } control
+            && (control.Contains("no-store", StringComparison.OrdinalIgnoreCase) || control.Contains("no-cache", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        switch (Plan(model, request))
+        {
+            case string own:
+                if (!TryGetL1(new PredictionKey(model.Name, model.Version, own), out var hit))
+                {
+                    return false;
+                }
+
+                _metrics.Count(model.Name, "hit", "l1");
+                response = FromCached(hit, CacheOutcome.HitL1);
+                return true;
+            case BatchPlan plan:
+                var responses = new InferenceResponse[plan.Keys.Length];
+                for (var i = 0; i < responses.Length; i++)
+                {
+                    if (!TryGetL1(plan.Keys[i], out var item))
+                    {
+                        return false;
+                    }
+
+                    responses[i] = InferenceResponse.FromUtf8(item.Body, item.StatusCode);
+                }
+
+                _metrics.Count(model.Name, "hit", "l1", responses.Length);
+                response = With(plan.Batch.JoinResponses(request, responses), new CacheOutcome("hit", "l1", responses.Length, responses.Length));
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Answers from the cache or computes (and stores) the answer; the response carries the <see cref="CacheOutcome"/>.</summary>
     public async ValueTask<InferenceResponse> GetOrComputeAsync(IModel model, InferenceRequest request, Compute compute, CancellationToken cancellationToken)
     {
@@ -60,7 +111,7 @@ public sealed class PredictionCache
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(compute);
         var settings = model.Config.Cache;
-        var control = request.Headers.TryGetValue("cache-control", out var cc) ? cc : "";
+        var control = Control(request);
         if (!settings.Enabled || control.Contains("no-store", StringComparison.OrdinalIgnoreCase))
         {
             _metrics.Count(model.Name, "bypass", "none");
@@ -68,6 +119,60 @@ public sealed class PredictionCache
         }
 
         var refresh = control.Contains("no-cache", StringComparison.OrdinalIgnoreCase);
+        var plan = Plan(model, request);
+        if (plan is BatchPlan batchPlan)
+        {
+            return await BatchAsync(model, batchPlan.Batch, request, batchPlan.Items, batchPlan.Keys, compute, refresh, settings.TtlSpan, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (plan is not string own)
+        {
+            _metrics.Count(model.Name, "bypass", "none");
+            return With(await compute(request, cancellationToken).ConfigureAwait(false), CacheOutcome.Bypass);
+        }
+
+        var key = new PredictionKey(model.Name, model.Version, own);
+        if (!refresh)
+        {
+            if (TryGetL1(key, out var l1))
+            {
+                _metrics.Count(model.Name, "hit", "l1");
+                return FromCached(l1, CacheOutcome.HitL1);
+            }
+
+            var l2 = await ReadL2Async([key], cancellationToken).ConfigureAwait(false);
+            if (l2[0] is { } hit)
+            {
+                Memory.Set(key.ToString(), model.Name, hit, L1Ttl(settings.TtlSpan));
+                _metrics.Count(model.Name, "hit", "l2");
+                return FromCached(hit, CacheOutcome.HitL2);
+            }
+        }
+
+        _metrics.Count(model.Name, "miss", "none");
+        if (refresh)
+        {
+            return With(await ComputeAndStoreAsync(model, key, request, compute, settings.TtlSpan, cancellationToken).ConfigureAwait(false), CacheOutcome.Miss);
+        }
+
+        return With(await SingleFlightAsync(model, key, key.ToString(), request, compute, settings.TtlSpan, cancellationToken).ConfigureAwait(false), CacheOutcome.Miss);
+    }
+
+    private static string Control(InferenceRequest request) =>
+        request.Headers.TryGetValue("cache-control", out var cc) ? cc : "";
+
+    /// <summary>
+    /// The keys a request needs, asked of the model once per request: a <see cref="BatchPlan"/> (a batch whose every
+    /// item has a key), the model's own key (a string), or <see cref="s_noKey"/>.
+    /// </summary>
+    private static object Plan(IModel model, InferenceRequest request)
+    {
+        if (request.CacheState is { } known)
+        {
+            return known;
+        }
+
+        object plan = s_noKey;
         if (model is IBatchCacheable batch && batch.SplitRequest(request) is { Count: > 0 } items)
         {
             var itemKeys = new PredictionKey[items.Count];
@@ -81,49 +186,46 @@ public sealed class PredictionCache
 
             if (allKeyed)
             {
-                return await BatchAsync(model, batch, request, items, itemKeys, compute, refresh, settings.TtlSpan, cancellationToken).ConfigureAwait(false);
+                plan = new BatchPlan(batch, items, itemKeys);
             }
         }
 
-        var own = model.GetCacheKey(request);
-        if (own is null)
+        if (ReferenceEquals(plan, s_noKey) && model.GetCacheKey(request) is { } own)
         {
-            _metrics.Count(model.Name, "bypass", "none");
-            return With(await compute(request, cancellationToken).ConfigureAwait(false), CacheOutcome.Bypass);
+            plan = own;
         }
 
-        var key = new PredictionKey(model.Name, model.Version, own);
-        var text = key.ToString();
-        if (!refresh)
-        {
-            if (Memory.TryGet(text, out var l1))
-            {
-                _metrics.Count(model.Name, "hit", "l1");
-                return FromCached(l1, CacheOutcome.HitL1);
-            }
-
-            var l2 = await ReadL2Async([key], cancellationToken).ConfigureAwait(false);
-            if (l2[0] is { } hit)
-            {
-                Memory.Set(text, model.Name, hit, L1Ttl(settings.TtlSpan));
-                _metrics.Count(model.Name, "hit", "l2");
-                return FromCached(hit, CacheOutcome.HitL2);
-            }
-        }
-
-        _metrics.Count(model.Name, "miss", "none");
-        if (refresh)
-        {
-            return With(await ComputeAndStoreAsync(model, key, request, compute, settings.TtlSpan, cancellationToken).ConfigureAwait(false), CacheOutcome.Miss);
-        }
-
-        return With(await SingleFlightAsync(model, key, text, request, compute, settings.TtlSpan, cancellationToken).ConfigureAwait(false), CacheOutcome.Miss);
+        request.CacheState = plan;
+        return plan;
     }
+
+    /// <summary>An L1 lookup with the key rendered into a stack (or pooled) buffer instead of a new string.</summary>
+    private bool TryGetL1(PredictionKey key, out CachedResponse value)
+    {
+        var length = key.Length;
+        char[]? rented = null;
+        var buffer = length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            return Memory.TryGet(buffer[..key.CopyTo(buffer)], out value);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static readonly object s_noKey = new();
+
+    private sealed record BatchPlan(IBatchCacheable Batch, IReadOnlyList<InferenceRequest> Items, PredictionKey[] Keys);
 
     /// <summary>Whether a full key is already cached (L1 or L2); used by <c>precache</c> to skip done work.</summary>
     public async ValueTask<bool> ContainsAsync(PredictionKey key, CancellationToken cancellationToken)
     {
-        if (Memory.TryGet(key.ToString(), out _))
+        if (TryGetL1(key, out _))
         {
             return true;
         }
@@ -220,7 +322,7 @@ public sealed class PredictionCache
             var l2Index = new List<int>();
             for (var i = 0; i < keys.Length; i++)
             {
-                if (Memory.TryGet(keys[i].ToString(), out var v))
+                if (TryGetL1(keys[i], out var v))
                 {
                     found[i] = v;
                     l1Hits++;
@@ -247,7 +349,15 @@ public sealed class PredictionCache
             }
         }
 
-        var missing = Enumerable.Range(0, items.Count).Where(i => found[i] is null).ToList();
+        var missing = new List<int>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (found[i] is null)
+            {
+                missing.Add(i);
+            }
+        }
+
         _metrics.Count(model.Name, "hit", "l1", l1Hits);
         _metrics.Count(model.Name, "hit", "l2", l2Hits);
         _metrics.Count(model.Name, "miss", "none", missing.Count);

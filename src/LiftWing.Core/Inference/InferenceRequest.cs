@@ -24,6 +24,14 @@ public sealed class InferenceRequest
     /// <summary>Request headers the model may read (lower-case names).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Per-request scratch space for the stages.</summary>
-    public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>();
+    /// <summary>Per-request scratch space for the stages (made on first use: most requests never touch it).</summary>
+    public IDictionary<string, object?> Items => _items ??= new Dictionary<string, object?>();
+
+    /// <summary>
+    /// What the prediction cache worked out for this request (the model's key, or the batch split and item keys), so the
+    /// L1 probe and the full lookup ask the model once.
+    /// </summary>
+    internal object? CacheState { get; set; }
+
+    private Dictionary<string, object?>? _items;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using LiftWing.Core.Caching;
 using LiftWing.Core.Errors;
 using LiftWing.Core.Models;
@@ -45,6 +46,13 @@ public sealed class InferenceService
         var model = lease.Model;
         var tag = new KeyValuePair<string, object?>(LiftWingMetrics.ModelNameTag, model.Config.Name);
         var start = Stopwatch.GetTimestamp();
+        if (_cache is not null && TryAnswerFromMemory(model, request, out var cached))
+        {
+            RecordRequest(start, tag, cached.StatusCode);
+            _events?.OnResponse(model, request, cached);
+            return cached;
+        }
+
         var status = 500;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
@@ -76,10 +84,30 @@ public sealed class InferenceService
         }
         finally
         {
-            var statusTag = new KeyValuePair<string, object?>("status_code", status);
-            _metrics.Request.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, tag, statusTag);
-            _metrics.Requests.Add(1, tag, statusTag);
+            RecordRequest(start, tag, status);
         }
+    }
+
+    // An L1 hit needs no deadline and no stages: answered before either is set up. A model whose key threw is left to
+    // the full path, which reports the error as it always has.
+    private bool TryAnswerFromMemory(IModel model, InferenceRequest request, [NotNullWhen(true)] out InferenceResponse? response)
+    {
+        try
+        {
+            return _cache!.TryGetFromMemory(model, request, out response);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            response = null;
+            return false;
+        }
+    }
+
+    private void RecordRequest(long start, KeyValuePair<string, object?> tag, int status)
+    {
+        var statusTag = new KeyValuePair<string, object?>("status_code", StatusBox.Get(status));
+        _metrics.Request.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, tag, statusTag);
+        _metrics.Requests.Add(1, tag, statusTag);
     }
 
     /// <summary>Runs the three stages, timing each.</summary>

@@ -17,6 +17,11 @@ public sealed partial class LangIdModel : IBatchCacheable
     public IReadOnlyList<InferenceRequest>? SplitRequest(InferenceRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Body.ValueKind != JsonValueKind.Object || !request.Body.TryGetProperty("instances", out _))
+        {
+            return null; // not a batch, valid or not: decided without parsing the texts
+        }
+
         try
         {
             if (!Parse(request.Body).IsBatch)
@@ -63,7 +68,13 @@ public sealed partial class LangIdModel : IBatchCacheable
     public InferenceResponse JoinResponses(InferenceRequest original, IReadOnlyList<InferenceResponse> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var buffer = new ArrayBufferWriter<byte>();
+        var capacity = 16;
+        for (var i = 0; i < items.Count; i++)
+        {
+            capacity += items[i].Json.Length;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(capacity);
         buffer.Write("{\"predictions\":["u8);
         for (var i = 0; i < items.Count; i++)
         {
@@ -72,12 +83,57 @@ public sealed partial class LangIdModel : IBatchCacheable
                 buffer.Write(","u8);
             }
 
+            if (TrySliceOnlyPrediction(items[i].Json.Span, out var prediction))
+            {
+                buffer.Write(prediction);
+                continue;
+            }
+
             using var doc = JsonDocument.Parse(items[i].Json);
             buffer.Write(Utf8(doc.RootElement.GetProperty("predictions")[0].GetRawText()));
         }
 
         buffer.Write("]}"u8);
         return InferenceResponse.FromUtf8(buffer.WrittenMemory.ToArray());
+    }
+
+    /// <summary>
+    /// The prediction of an item answer as <see cref="SplitResponse"/> writes it, <c>{"predictions":[P]}</c>, sliced out
+    /// without parsing the answer (P is the same bytes the parse would give back); false for any other shape.
+    /// </summary>
+    private static bool TrySliceOnlyPrediction(ReadOnlySpan<byte> json, out ReadOnlySpan<byte> prediction)
+    {
+        prediction = default;
+        var head = "{\"predictions\":["u8;
+        var tail = "]}"u8;
+        if (json.Length <= head.Length + tail.Length || !json.StartsWith(head) || !json.EndsWith(tail))
+        {
+            return false;
+        }
+
+        var inner = json[head.Length..^tail.Length];
+        try
+        {
+            // Exactly one JSON object: not two items, not a truncated one.
+            var reader = new Utf8JsonReader(inner);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            reader.Skip();
+            if (reader.BytesConsumed != inner.Length)
+            {
+                return false;
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        prediction = inner;
+        return true;
     }
 
     private static string BatchBody(IEnumerable<string> rawItems, string? rawK) =>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -98,15 +100,50 @@ public sealed partial class LangIdModel : ModelBase<LangIdInput, LangIdOutput>
             return null;
         }
 
-        var sb = new StringBuilder();
-        sb.Append(input.IsBatch ? 'b' : 's').Append(input.K?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+        // The bytes hashed are what they have always been (stored answers keep their keys): the form and k, then each
+        // text length-prefixed, so no text can forge another split. Built in a stack or pooled buffer, not a string.
+        var size = 16;
         foreach (var t in input.Texts)
         {
-            // Length-prefixed, so no text can forge another split.
-            sb.Append('\n').Append(t.Length).Append(':').Append(t);
+            size += 16 + Encoding.UTF8.GetMaxByteCount(t.Length);
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+        byte[]? rented = null;
+        var buffer = size <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        try
+        {
+            var n = 0;
+            buffer[n++] = input.IsBatch ? (byte)'b' : (byte)'s';
+            if (input.K is { } k)
+            {
+                k.TryFormat(buffer[n..], out var written, default, CultureInfo.InvariantCulture);
+                n += written;
+            }
+            else
+            {
+                buffer[n++] = (byte)'-';
+            }
+
+            foreach (var t in input.Texts)
+            {
+                buffer[n++] = (byte)'\n';
+                t.Length.TryFormat(buffer[n..], out var written, default, CultureInfo.InvariantCulture);
+                n += written;
+                buffer[n++] = (byte)':';
+                n += Encoding.UTF8.GetBytes(t, buffer[n..]);
+            }
+
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer[..n], hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     private LangIdPrediction ToPrediction(FastTextPrediction[] predictions, bool withTopK)

@@ -18,21 +18,26 @@ internal static class RequestBodyReader
 {
     public static async ValueTask<JsonDocument> ReadJsonAsync(HttpContext context, LiftWingServerOptions options, CancellationToken cancellationToken)
     {
-        using var body = await ReadBytesAsync(context, options, cancellationToken).ConfigureAwait(false);
-        return ParseJson(body.Memory, context.Request.ContentType, options);
+        // The body is read into an array of its own size and parsed in place: the bytes are copied once, off the pipe.
+        var body = await ReadCoreAsync(context, options, pooled: false, cancellationToken).ConfigureAwait(false);
+        return ParseOwnedJson(body, context.Request.ContentType, options, validateText: true);
     }
 
     /// <summary>
     /// Parses a body already read; the document keeps its own copy of the bytes. <paramref name="validateText"/> false
     /// skips the string check for a caller that has already run <see cref="JsonTextValidator"/> over the same bytes.
     /// </summary>
-    public static JsonDocument ParseJson(ReadOnlyMemory<byte> body, string? contentType, LiftWingServerOptions options, bool validateText = true)
+    public static JsonDocument ParseJson(ReadOnlyMemory<byte> body, string? contentType, LiftWingServerOptions options, bool validateText = true) =>
+        // Parse a copy: the caller's buffer goes back to a pool when the request ends.
+        ParseOwnedJson(body.ToArray(), contentType, options, validateText);
+
+    /// <summary>Parses bytes the document may keep (nobody else writes them again).</summary>
+    private static JsonDocument ParseOwnedJson(ReadOnlyMemory<byte> body, string? contentType, LiftWingServerOptions options, bool validateText)
     {
         var isJson = IsJsonContentType(contentType);
         try
         {
-            // Parse a copy: the caller's buffer goes back to a pool when the request ends.
-            var doc = JsonDocument.Parse(body.ToArray().AsMemory(), new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
+            var doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
                 doc.Dispose();
@@ -65,6 +70,13 @@ internal static class RequestBodyReader
     /// <summary>Reads the whole body, within the size limit, into a pooled buffer (dispose returns it).</summary>
     public static async ValueTask<PooledBody> ReadBytesAsync(HttpContext context, LiftWingServerOptions options, CancellationToken cancellationToken)
     {
+        var body = await ReadCoreAsync(context, options, pooled: true, cancellationToken).ConfigureAwait(false);
+        return new PooledBody(body);
+    }
+
+    /// <summary>Reads the whole body into a rented array (<paramref name="pooled"/>) or one of exactly its length.</summary>
+    private static async ValueTask<ArraySegment<byte>> ReadCoreAsync(HttpContext context, LiftWingServerOptions options, bool pooled, CancellationToken cancellationToken)
+    {
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
         {
@@ -80,15 +92,28 @@ internal static class RequestBodyReader
 
         var reader = context.Request.BodyReader;
         ReadResult result;
-        var limits = context.RequestServices?.GetService<IOptions<RequestLimitsOptions>>()?.Value ?? new RequestLimitsOptions();
+        RequestLimitsOptions? limits = null;
         // A deadline for the whole body: Kestrel's minimum data rate alone lets a slow body hold the connection forever.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(limits.BodyReadTimeout);
+        // It (and its timer) is made only when the body is not already all there, as a small body usually is.
+        CancellationTokenSource? deadline = null;
         try
         {
+            var ready = reader.TryRead(out result);
             while (true)
             {
-                result = await reader.ReadAsync(deadline.Token).ConfigureAwait(false);
+                if (!ready)
+                {
+                    if (deadline is null)
+                    {
+                        limits = context.RequestServices?.GetService<IOptions<RequestLimitsOptions>>()?.Value ?? new RequestLimitsOptions();
+                        deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                        deadline.CancelAfter(limits.BodyReadTimeout);
+                    }
+
+                    result = await reader.ReadAsync(deadline.Token).ConfigureAwait(false);
+                }
+
+                ready = false;
                 if (result.Buffer.Length > options.MaxRequestBodyBytes)
                 {
                     reader.AdvanceTo(result.Buffer.End);
@@ -123,17 +148,22 @@ internal static class RequestBodyReader
             // From request decompression: the body claimed gzip, deflate or br and is not.
             throw new InvalidInputException($"The request body is not valid {context.Request.Headers.ContentEncoding} data.");
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (deadline is not null && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new InvalidInputException($"Reading the request body took longer than {limits.BodyReadTimeout.TotalSeconds:0.###} s.", StatusCodes.Status408RequestTimeout);
+            throw new InvalidInputException($"Reading the request body took longer than {limits!.BodyReadTimeout.TotalSeconds:0.###} s.", StatusCodes.Status408RequestTimeout);
+        }
+        finally
+        {
+            deadline?.Dispose();
         }
 
         // Copy out: the pipe reuses its memory for other requests as soon as AdvanceTo runs.
         var buffer = result.Buffer;
-        var body = new PooledBody((int)buffer.Length);
-        buffer.CopyTo(body.Array);
+        var length = (int)buffer.Length;
+        var array = pooled ? ArrayPool<byte>.Shared.Rent(Math.Max(length, 1)) : new byte[length];
+        buffer.CopyTo(array);
         reader.AdvanceTo(buffer.End);
-        return body;
+        return new ArraySegment<byte>(array, 0, length);
     }
 
     private const long DrainAllowance = 4 * 1024 * 1024;

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Side by side in one run (issue 21): a bare Kestrel peer that parses the JSON body and answers fixed bytes, LiftWing's
+# langid uncached and cached, each under wrk at 1 and 16 connections; then one request at a time through
+# all-MiniLM-L6-v2 (one sentence), articlequality (the 100 kB Parsoid page sent as html) and logo-detection (one image).
+# Prints requests/s and p50 per cell and the ratios the issue's acceptance names.
+#
+# Usage: bench/http/side-by-side.sh [seconds per cell, default 10]
+# Needs: a Release build (dotnet build LiftWing.sln -c Release), wrk (scripts/setup/bench.sh), pulled model artifacts,
+# and the shared data beside the checkout (or LIFTWING_SHARED).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+secs=${1:-10}
+shared=${LIFTWING_SHARED:-$(cd .. && pwd)/shared}
+command -v wrk >/dev/null || { echo "wrk is missing: bash -c 'source scripts/lib.sh; source scripts/setup/bench.sh'" >&2; exit 2; }
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+cli() { dotnet run --project src/LiftWing.Cli -c Release --no-build -- "$@"; }
+
+serve() { # serve PORT CACHE MODELS -> waits until ready
+  local port=$1 cache=$2 only=$3
+  cli serve --port "$port" --grpc-port 0 --cache "$cache" --only "$only" >"$work/serve-$port.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 600); do
+    curl -fs "http://127.0.0.1:$port/v2/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "LiftWing on $port did not get ready:" >&2; tail -20 "$work/serve-$port.log" >&2; exit 1
+}
+
+# A wrk script that POSTs the file's bytes as JSON.
+lua_for() { printf 'local f = io.open("%s", "rb")\nwrk.method = "POST"\nwrk.body = f:read("*a")\nf:close()\nwrk.headers["Content-Type"] = "application/json"\n' "$1" >"$1.lua"; }
+
+# run NAME URL BODY CONNECTIONS -> "req/s p50_us"
+run() {
+  local out
+  out=$(wrk -t1 -c"$4" -d"${secs}s" --latency -s "$3.lua" "$2")
+  local rps p50
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); print v} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v*1000} else if (v ~ /s$/) {sub(/s$/,"",v); print v*1000000}}' <<<"$out")
+  local non2xx
+  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+  [ -n "$non2xx" ] && echo "warning: $1 had $non2xx non-2xx answers" >&2
+  echo "$rps $p50"
+}
+
+python3 - "$work" "$shared" <<'PY'
+import base64, json, sys
+work, shared = sys.argv[1], sys.argv[2]
+def put(name, obj):
+    open(f"{work}/{name}.json", "w", encoding="utf-8").write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
+put("langid", {"text": "Der schnelle braune Fuchs springt über den faulen Hund"})
+put("minilm", {"instances": ["The quick brown fox jumps over the lazy dog."]})
+html = open(f"{shared}/data/liftwing/parsoid/enwiki_70793851_rev1321555271.html", encoding="utf-8").read()
+put("articlequality", {"lang": "en", "html": html})
+png = open(f"{shared}/data/liftwing/logo/Cambia_logo.png", "rb").read()
+put("logo", {"instances": [{"filename": "Cambia_logo.png", "image": base64.b64encode(png).decode(), "target": "logo"}]})
+PY
+for b in langid minilm articlequality logo; do lua_for "$work/$b.json"; done
+
+bare=$(free_port); uncached=$(free_port); cached=$(free_port); models=$(free_port)
+serve "$uncached" none langid
+serve "$cached" memory langid
+serve "$models" none all-MiniLM-L6-v2,articlequality,logo-detection
+langid_path=/v1/models/langid:predict
+curl -fs -X POST "http://127.0.0.1:$cached$langid_path" -H 'Content-Type: application/json' --data-binary @"$work/langid.json" -o "$work/answer.json"
+hit=$(curl -fsi -X POST "http://127.0.0.1:$cached$langid_path" -H 'Content-Type: application/json' --data-binary @"$work/langid.json" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache" {print $2}')
+[ "$hit" = hit ] || { echo "the cached LiftWing did not answer from its cache (X-Cache: $hit)" >&2; exit 1; }
+dotnet run --project bench/LiftWing.Benchmarks -c Release --no-build -- bare-peer "$bare" "$work/answer.json" >"$work/bare.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 300); do curl -fs -X POST "http://127.0.0.1:$bare/" --data-binary @"$work/langid.json" >/dev/null 2>&1 && break; sleep 0.2; done
+
+# Warm every target up (JIT, connection pools) before anything is measured.
+for port in "$bare" "$uncached" "$cached"; do wrk -t1 -c16 -d2s -s "$work/langid.json.lua" "http://127.0.0.1:$port$langid_path" >/dev/null; done
+for m in "all-MiniLM-L6-v2 minilm" "articlequality articlequality" "logo-detection logo"; do
+  set -- $m; wrk -t1 -c1 -d2s -s "$work/$2.json.lua" "http://127.0.0.1:$models/v1/models/$1:predict" >/dev/null
+done
+
+echo "side by side, ${secs} s per cell, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+echo
+echo "| target | connections | requests/s | p50 µs | requests/s ÷ bare | p50 ÷ bare |"
+echo "|---|---:|---:|---:|---:|---:|"
+declare -A rps p50
+for c in 1 16; do
+  # Interleaved, so drift on a shared machine hits every target alike.
+  for t in bare uncached cached; do
+    port=${!t}
+    read -r r p < <(run "$t" "http://127.0.0.1:$port$langid_path" "$work/langid.json" "$c")
+    rps[$t$c]=$r; p50[$t$c]=$p
+  done
+  for t in bare uncached cached; do
+    awk -v t="langid $t" -v c="$c" -v r="${rps[$t$c]}" -v p="${p50[$t$c]}" -v br="${rps[bare$c]}" -v bp="${p50[bare$c]}" \
+      'BEGIN { printf "| %s | %d | %.0f | %.0f | %.2f | %.2f |\n", t, c, r, p, r / br, p / bp }'
+  done
+done
+for m in "all-MiniLM-L6-v2 minilm" "articlequality articlequality" "logo-detection logo"; do
+  set -- $m
+  read -r r p < <(run "$1" "http://127.0.0.1:$models/v1/models/$1:predict" "$work/$2.json" 1)
+  awk -v t="$1" -v r="$r" -v p="$p" 'BEGIN { printf "| %s | 1 | %.0f | %.0f | | |\n", t, r, p }'
+done
+echo
+echo "acceptance: cached ≥ 0.90× bare req/s at 16 and p50 ≤ 1.20× at 1; uncached ≥ 0.85× at 16;"
+echo "MiniLM p50 ≤ 5000 µs, articlequality ≤ 3000 µs, logo ≤ 20000 µs."
