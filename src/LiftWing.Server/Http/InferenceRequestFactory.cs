@@ -13,7 +13,7 @@ internal static class InferenceRequestFactory
 
     public static InferenceRequest Create(HttpContext context, string modelName, InferenceProtocol protocol, JsonElement body, InferTensorRequest? tensors = null)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var headers = new Dictionary<string, string>(s_forwarded.Length, StringComparer.OrdinalIgnoreCase); // sized once: no regrowth
         foreach (var h in s_forwarded)
         {
             if (context.Request.Headers.TryGetValue(h, out var v))
