@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace LiftWing.Models.LangId;
 
@@ -11,45 +11,60 @@ public static class LangIdText
     /// <summary>Normalises a text as Lift Wing does before calling fastText.</summary>
     public static string Preprocess(string text, int maxLength)
     {
-        var sb = new StringBuilder(Math.Min(text.Length, (maxLength * 2) + 16));
-        var inRun = false;
-        foreach (var c in text)
+        ArgumentNullException.ThrowIfNull(text);
+        // Collapsed into a stack (or pooled) buffer; a text that needs no change comes back as the same string.
+        char[]? rented = null;
+        var buffer = text.Length <= 512 ? stackalloc char[512] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        try
         {
-            if (c is '\n' or '\r' or '\v' or '\t' or ' ')
+            var length = 0;
+            var inRun = false;
+            foreach (var c in text)
             {
-                if (!inRun)
+                if (c is '\n' or '\r' or '\v' or '\t' or ' ')
                 {
-                    sb.Append(' ');
-                    inRun = true;
+                    if (!inRun)
+                    {
+                        buffer[length++] = ' ';
+                        inRun = true;
+                    }
+
+                    continue;
                 }
 
-                continue;
+                inRun = false;
+                buffer[length++] = c;
             }
 
-            inRun = false;
-            sb.Append(c);
-        }
+            var s = buffer[..length];
+            var start = 0;
+            var end = s.Length;
+            while (start < end && IsPythonSpace(s[start]))
+            {
+                start++;
+            }
 
-        var s = sb.ToString();
-        var start = 0;
-        var end = s.Length;
-        while (start < end && IsPythonSpace(s[start]))
+            while (end > start && IsPythonSpace(s[end - 1]))
+            {
+                end--;
+            }
+
+            var kept = CutCodePoints(s[start..end], maxLength);
+            return kept.SequenceEqual(text) ? text : kept.ToString();
+        }
+        finally
         {
-            start++;
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
         }
-
-        while (end > start && IsPythonSpace(s[end - 1]))
-        {
-            end--;
-        }
-
-        return CutCodePoints(s.AsSpan(start, end - start), maxLength);
     }
 
     // Python's str.isspace: .NET's whitespace plus the separators U+001C..U+001F.
     private static bool IsPythonSpace(char c) => char.IsWhiteSpace(c) || c is >= '\u001c' and <= '\u001f';
 
-    private static string CutCodePoints(ReadOnlySpan<char> s, int maxLength)
+    private static ReadOnlySpan<char> CutCodePoints(ReadOnlySpan<char> s, int maxLength)
     {
         var units = 0;
         for (var n = 0; n < maxLength && units < s.Length; n++)
@@ -57,6 +72,6 @@ public static class LangIdText
             units += char.IsHighSurrogate(s[units]) && units + 1 < s.Length && char.IsLowSurrogate(s[units + 1]) ? 2 : 1;
         }
 
-        return s[..units].ToString();
+        return s[..units];
     }
 }
