@@ -1,6 +1,5 @@
 using LiftWing.Wiki.Revisions;
 using LiftWing.Wiki.Sources;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LiftWing.Wiki.MediaWiki;
@@ -10,7 +9,7 @@ namespace LiftWing.Wiki.MediaWiki;
 /// <c>dump:FILE</c>), over the named <see cref="HttpClient"/>s of <c>AddMediaWiki()</c> and the deployment's
 /// <see cref="MediaWikiOptions"/>. Models get this from DI instead of building HTTP clients themselves.
 /// </summary>
-public sealed class WikiSources(IHttpClientFactory httpClients, IOptions<MediaWikiOptions> options, TimeProvider time, ILoggerFactory loggers)
+public sealed class WikiSources(IHttpClientFactory httpClients, IOptions<MediaWikiOptions> options)
 {
     /// <summary>The named client for the Action API (revisions, users, pages).</summary>
     public const string ActionApiClient = "mediawiki-action";
@@ -23,9 +22,9 @@ public sealed class WikiSources(IHttpClientFactory httpClients, IOptions<MediaWi
 
     /// <summary>A revision source (wikitext, user, page) per spec; <paramref name="client"/> describes the live endpoint.</summary>
     public IRevisionSource Revisions(string spec, MediaWikiClientOptions client, string baseDirectory) =>
-        RevisionSourceFactory.Create(spec, httpClients.CreateClient(ActionApiClient), client, baseDirectory, time, loggers.CreateLogger<MediaWikiActionClient>());
+        RevisionSourceFactory.Create(spec, httpClients.CreateClient(ActionApiClient), client, baseDirectory);
 
     /// <summary>A Parsoid HTML source per spec; <paramref name="client"/> describes the live endpoint.</summary>
     public IRevisionHtmlSource Html(string spec, Func<string, string> resolvePath, MediaWikiRestOptions client) =>
-        RevisionHtmlSources.Create(spec, resolvePath, () => new MediaWikiRestClient(httpClients.CreateClient(RestApiClient), client, time));
+        RevisionHtmlSources.Create(spec, resolvePath, () => new MediaWikiRestClient(httpClients.CreateClient(RestApiClient), client));
 }

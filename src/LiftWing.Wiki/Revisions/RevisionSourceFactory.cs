@@ -15,14 +15,12 @@ public static class RevisionSourceFactory
         string spec,
         HttpClient liveHttp,
         MediaWikiClientOptions options,
-        string? baseDirectory = null,
-        TimeProvider? time = null,
-        Microsoft.Extensions.Logging.ILogger<MediaWikiActionClient>? logger = null)
+        string? baseDirectory = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(spec);
         if (spec == "live")
         {
-            return new MediaWikiRevisionSource(new MediaWikiActionClient(liveHttp, options, time, logger));
+            return new MediaWikiRevisionSource(new MediaWikiActionClient(liveHttp, options));
         }
 
         WikiStore store;

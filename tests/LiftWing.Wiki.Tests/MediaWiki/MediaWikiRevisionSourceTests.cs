@@ -11,7 +11,7 @@ public sealed class MediaWikiRevisionSourceTests : IAsyncLifetime
 {
     private const string Host = "en.wikipedia.org";
     private FakeMediaWikiServer _server = null!;
-    private HttpClient _http = null!;
+    private MediaWikiTestClients _clients = null!;
 
     public Task InitializeAsync()
     {
@@ -30,17 +30,17 @@ public sealed class MediaWikiRevisionSourceTests : IAsyncLifetime
         store.AddUser(Host, User(42, "Editor", ["extendedconfirmed", "*", "user", "autoconfirmed"]));
         store.AddUser(Host, User(7, "Creator", ["sysop", "*", "user"]));
         _server = FakeMediaWikiServer.Start(store);
-        _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        _clients = new MediaWikiTestClients();
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
+        _clients.Dispose();
         await _server.DisposeAsync();
     }
 
-    private MediaWikiRevisionSource Source(TimeSpan? timeout = null, int retries = 3) => new(new MediaWikiActionClient(_http, new MediaWikiClientOptions
+    private MediaWikiRevisionSource Source(TimeSpan? timeout = null, int retries = 3) => new(new MediaWikiActionClient(_clients.Action, new MediaWikiClientOptions
     {
         WikiUrl = _server.BaseUri,
         Timeout = timeout ?? TimeSpan.FromSeconds(5),
