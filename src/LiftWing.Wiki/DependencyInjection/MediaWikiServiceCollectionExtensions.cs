@@ -1,5 +1,6 @@
 using System.Net;
 using LiftWing.Core.Configuration;
+using LiftWing.Wiki.Emulation;
 using LiftWing.Wiki.MediaWiki;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -16,8 +17,8 @@ public static class MediaWikiServiceCollectionExtensions
     /// Registers <see cref="MediaWikiOptions"/> (bound from <c>LiftWing:Wiki</c>, validated at start), the named
     /// <see cref="HttpClient"/>s for the Action and REST APIs from <see cref="IHttpClientFactory"/> (pooled sockets,
     /// decompression, and the resilience pipeline of <see cref="MediaWikiResilience"/>: total timeout, retries with
-    /// Lift Wing's rules per API, circuit breaker, attempt timeout), and <see cref="WikiSources"/>, which models take
-    /// in their constructors.
+    /// Lift Wing's rules per API, circuit breaker, attempt timeout), the offline client of the <c>fixtures:</c> and
+    /// <c>dump:</c> sources, and <see cref="WikiSources"/>, which models take in their constructors.
     /// </summary>
     public static IServiceCollection AddMediaWiki(this IServiceCollection services)
     {
@@ -46,6 +47,9 @@ public static class MediaWikiServiceCollectionExtensions
             }
         }
 
+        // fixtures: and dump: sources answer in process; each request carries its source's emulator.
+        services.AddHttpClient(WikiSources.OfflineApiClient, static c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(static () => new ActionApiEmulatorHandler());
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using LiftWing.Core.Errors;
+using LiftWing.Wiki.Emulation;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -10,26 +12,34 @@ namespace LiftWing.Wiki.MediaWiki;
 /// Sends Action API queries (<c>format=json&amp;formatversion=2</c>) for one Wikipedia: the host (or <c>WIKI_URL</c> plus a
 /// <c>Host</c> header), User-Agent, and the call's retry settings. Retries (5xx, 429, <c>maxlag</c>, <c>ratelimited</c>,
 /// honouring <c>Retry-After</c>) and the per-attempt timeout are the named client's resilience pipeline
-/// (<c>AddMediaWiki()</c>); a bare <see cref="HttpClient"/> makes one attempt. Other API errors fail at once.
+/// (<c>AddMediaWiki()</c>); a bare <see cref="HttpClient"/> makes one attempt. Other API errors fail at once. Failures are
+/// an <see cref="UpstreamDataException"/> (502, 503 with the circuit open, 504 on a timeout) whose reason is the code.
 /// </summary>
 public sealed class MediaWikiActionClient
 {
     private readonly HttpClient _http;
     private readonly MediaWikiClientOptions _options;
     private readonly MediaWikiCallPolicy _policy;
+    private readonly ActionApiEmulator? _emulator;
 
     /// <summary>Creates a client over an <see cref="HttpClient"/> (its own timeout is not used; set it infinite).</summary>
     public MediaWikiActionClient(HttpClient http, MediaWikiClientOptions options)
+        : this(http, options, emulator: null)
+    {
+    }
+
+    /// <summary>A client whose requests carry <paramref name="emulator"/> for the offline named client's handler.</summary>
+    internal MediaWikiActionClient(HttpClient http, MediaWikiClientOptions options, ActionApiEmulator? emulator)
     {
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        if (options.MaxRetries is < 0 or > MediaWikiCallPolicy.MaxRetriesLimit)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), $"MaxRetries must be between 0 and {MediaWikiCallPolicy.MaxRetriesLimit}.");
-        }
-
-        _policy = new MediaWikiCallPolicy(options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay, options.Timeout);
+        _policy = options.PolicyFor(MediaWikiApi.Action);
+        _emulator = emulator;
     }
+
+    /// <summary>The wiki could not be reached or answered with an error: a 5xx whose reason is the code that ended the attempts.</summary>
+    internal static UpstreamDataException Unavailable(string message, string code, Exception? inner = null, int status = 502) =>
+        new(status, message, code, inner);
 
     /// <summary>Runs <c>action=query</c> with the parameters and returns the parsed JSON document.</summary>
     public async Task<JsonDocument> QueryAsync(string lang, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
@@ -44,6 +54,10 @@ public sealed class MediaWikiActionClient
         }
 
         _policy.ApplyTo(request);
+        if (_emulator is not null)
+        {
+            request.Options.Set(ActionApiEmulatorHandler.EmulatorKey, _emulator);
+        }
 
         // Without a pipeline (a bare HttpClient) this bounds the one attempt; with one, the pipeline's attempt timeout is shorter.
         using var callCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -55,20 +69,20 @@ public sealed class MediaWikiActionClient
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new MediaWikiUnavailableException($"MediaWiki API at {host} timed out after {_options.Timeout.TotalSeconds:0.#} s", ex) { Code = "timeout" };
+            throw Unavailable($"MediaWiki API at {host} timed out after {_options.Timeout.TotalSeconds:0.#} s", "timeout", ex, 504);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new MediaWikiUnavailableException($"MediaWiki API at {host} timed out", ex) { Code = "timeout" };
+            throw Unavailable($"MediaWiki API at {host} timed out", "timeout", ex, 504);
         }
         catch (HttpRequestException ex)
         {
-            throw new MediaWikiUnavailableException($"MediaWiki API at {host} unreachable: {ex.Message}", ex) { Code = "network" };
+            throw Unavailable($"MediaWiki API at {host} unreachable: {ex.Message}", "network", ex);
         }
         catch (BrokenCircuitException ex)
         {
             // The client's resilience pipeline refused the call (circuit open after repeated failures).
-            throw new MediaWikiUnavailableException($"MediaWiki API at {host} unavailable: {ex.Message}", ex) { Code = "circuit-open" };
+            throw Unavailable($"MediaWiki API at {host} unavailable: {ex.Message}", "circuit-open", ex, 503);
         }
 
         using (response)
@@ -76,12 +90,12 @@ public sealed class MediaWikiActionClient
             var status = (int)response.StatusCode;
             if (status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                throw new MediaWikiUnavailableException($"MediaWiki API at {host} still answering HTTP {status} after {_options.MaxRetries + 1} attempts") { Code = $"http {status}" };
+                throw Unavailable($"MediaWiki API at {host} still answering HTTP {status} after {_policy.MaxRetries + 1} attempts", $"http {status}");
             }
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new MediaWikiUnavailableException($"MediaWiki API at {host} answered HTTP {status}") { Code = $"http {status}" };
+                throw Unavailable($"MediaWiki API at {host} answered HTTP {status}", $"http {status}");
             }
 
             JsonDocument document;
@@ -92,11 +106,11 @@ public sealed class MediaWikiActionClient
             }
             catch (JsonException ex)
             {
-                throw new MediaWikiUnavailableException($"MediaWiki API at {host} returned invalid JSON: {ex.Message}", ex) { Code = "invalid-json" };
+                throw Unavailable($"MediaWiki API at {host} returned invalid JSON: {ex.Message}", "invalid-json", ex);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw new MediaWikiUnavailableException($"MediaWiki API at {host} timed out reading the response", ex) { Code = "timeout" };
+                throw Unavailable($"MediaWiki API at {host} timed out reading the response", "timeout", ex, 504);
             }
 
             if (document.RootElement.TryGetProperty("error", out var error))
@@ -104,7 +118,7 @@ public sealed class MediaWikiActionClient
                 var code = error.TryGetProperty("code", out var c) ? c.GetString() ?? "" : "";
                 var info = error.TryGetProperty("info", out var i) ? i.GetString() ?? "" : "";
                 document.Dispose();
-                throw new MediaWikiUnavailableException($"MediaWiki API error {code}: {info}") { Code = code };
+                throw Unavailable($"MediaWiki API error {code}: {info}", code);
             }
 
             return document;

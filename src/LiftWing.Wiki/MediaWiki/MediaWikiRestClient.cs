@@ -16,28 +16,19 @@ public sealed class MediaWikiRestClient
     /// <summary>The name of the <see cref="IHttpClientFactory"/> client, when the host registers one.</summary>
     public const string HttpClientName = "mediawiki";
 
-    // The longest Retry-After honoured between two attempts.
-    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(5);
-
     private readonly HttpClient _http;
-    private readonly MediaWikiRestOptions _options;
+    private readonly MediaWikiClientOptions _options;
     private readonly MediaWikiCallPolicy _policy;
 
     /// <summary>
     /// Creates the client over an <see cref="HttpClient"/> whose own timeout is infinite. Retries and the per-attempt
     /// timeout are the named client's resilience pipeline (<c>AddMediaWiki()</c>); a bare client makes one attempt.
     /// </summary>
-    public MediaWikiRestClient(HttpClient http, MediaWikiRestOptions options)
+    public MediaWikiRestClient(HttpClient http, MediaWikiClientOptions options)
     {
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        if (_options.MaxAttempts is < 1 or > MediaWikiCallPolicy.MaxRetriesLimit + 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), $"MaxAttempts must be between 1 and {MediaWikiCallPolicy.MaxRetriesLimit + 1}.");
-        }
-
-        var maxDelay = _options.RetryDelay > MaxRetryAfter ? _options.RetryDelay : MaxRetryAfter;
-        _policy = new MediaWikiCallPolicy(_options.MaxAttempts - 1, _options.RetryDelay, maxDelay, _options.Timeout);
+        _policy = options.PolicyFor(MediaWikiApi.Rest);
     }
 
     /// <summary>The wiki's host name for a language code, e.g. <c>en</c> → <c>en.wikipedia.org</c>.</summary>

@@ -14,12 +14,12 @@ public sealed class MediaWikiRestClientTests : IDisposable
 
     public void Dispose() => _clients.Dispose();
 
-    private MediaWikiRestClient Client(LoopbackHttpServer server, TimeSpan? timeout = null) => new(_clients.Rest, new MediaWikiRestOptions
+    private MediaWikiRestClient Client(LoopbackHttpServer server, TimeSpan? timeout = null) => new(_clients.Rest, new MediaWikiClientOptions
     {
         WikiUrl = server.BaseAddress,
         UserAgent = "LiftWing tests",
         Timeout = timeout ?? TimeSpan.FromSeconds(5),
-        RetryDelay = TimeSpan.FromMilliseconds(10),
+        RetryBaseDelay = TimeSpan.FromMilliseconds(10),
         MaxResponseBytes = 1000,
     });
 
@@ -124,7 +124,7 @@ public sealed class MediaWikiRestClientTests : IDisposable
             closed = server.BaseAddress;
         }
 
-        var client = new MediaWikiRestClient(_clients.Rest, new MediaWikiRestOptions { WikiUrl = closed, RetryDelay = TimeSpan.Zero });
+        var client = new MediaWikiRestClient(_clients.Rest, new MediaWikiClientOptions { WikiUrl = closed, RetryBaseDelay = TimeSpan.Zero });
         var ex = await Assert.ThrowsAsync<UpstreamDataException>(() => client.GetRevisionHtmlAsync("en", 7, CancellationToken.None));
 
         Assert.Equal(502, ex.StatusCode);

@@ -1,4 +1,5 @@
 using System.Web;
+using LiftWing.Core.Errors;
 using LiftWing.Tests.Common.FakeMediaWiki;
 using LiftWing.Wiki.Emulation;
 using LiftWing.Wiki.MediaWiki;
@@ -159,9 +160,9 @@ public sealed class MediaWikiRevisionSourceTests : IAsyncLifetime
             _server.Faults.Enqueue(new FakeFault(503, Body: "down"));
         }
 
-        var ex = await Assert.ThrowsAsync<MediaWikiUnavailableException>(() => Source(retries: 3).GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
+        var ex = await Assert.ThrowsAsync<UpstreamDataException>(() => Source(retries: 3).GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
 
-        Assert.Equal("http 503", ex.Code);
+        Assert.Equal("http 503", ex.Reason);
         Assert.Equal(4, _server.Requests.Count);
     }
 
@@ -170,9 +171,9 @@ public sealed class MediaWikiRevisionSourceTests : IAsyncLifetime
     {
         _server.Faults.Enqueue(new FakeFault(200, "badvalue"));
 
-        var ex = await Assert.ThrowsAsync<MediaWikiUnavailableException>(() => Source().GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
+        var ex = await Assert.ThrowsAsync<UpstreamDataException>(() => Source().GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
 
-        Assert.Equal("badvalue", ex.Code);
+        Assert.Equal("badvalue", ex.Reason);
         Assert.Single(_server.Requests);
     }
 
@@ -181,9 +182,9 @@ public sealed class MediaWikiRevisionSourceTests : IAsyncLifetime
     {
         _server.Faults.Enqueue(new FakeFault(200, Body: "<html>proxy error</html>"));
 
-        var ex = await Assert.ThrowsAsync<MediaWikiUnavailableException>(() => Source().GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
+        var ex = await Assert.ThrowsAsync<UpstreamDataException>(() => Source().GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
 
-        Assert.Equal("invalid-json", ex.Code);
+        Assert.Equal("invalid-json", ex.Reason);
     }
 
     [Fact]
@@ -191,9 +192,9 @@ public sealed class MediaWikiRevisionSourceTests : IAsyncLifetime
     {
         _server.Faults.Enqueue(new FakeFault { Delay = TimeSpan.FromSeconds(3) });
 
-        var ex = await Assert.ThrowsAsync<MediaWikiUnavailableException>(() => Source(timeout: TimeSpan.FromMilliseconds(200)).GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
+        var ex = await Assert.ThrowsAsync<UpstreamDataException>(() => Source(timeout: TimeSpan.FromMilliseconds(200)).GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
 
-        Assert.Equal("timeout", ex.Code);
+        Assert.Equal("timeout", ex.Reason);
     }
 
     [Fact]

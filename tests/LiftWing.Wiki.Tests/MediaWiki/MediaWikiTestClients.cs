@@ -17,7 +17,11 @@ internal sealed class MediaWikiTestClients : IDisposable
         var factory = _services.GetRequiredService<IHttpClientFactory>();
         Action = factory.CreateClient(WikiSources.ActionApiClient);
         Rest = factory.CreateClient(WikiSources.RestApiClient);
+        Sources = _services.GetRequiredService<WikiSources>();
     }
+
+    /// <summary>The source builder models use.</summary>
+    public WikiSources Sources { get; }
 
     /// <summary>The Action API client.</summary>
     public HttpClient Action { get; }
