@@ -17,7 +17,7 @@ public sealed class CliVerbOptionsTests
     [InlineData("input", "predict", "example-linear", "/nonexistent/request.json")]
     [InlineData("--only", "predict", "../x", "-")]
     [InlineData("--concurrency", "precache", "--events", "-", "--only", "example-linear", "--cache", "memory", "--concurrency", "0")]
-    [InlineData("--cache", "precache", "--events", "-", "--only", "example-linear")]
+    [InlineData("--cache", "precache", "--events", "-", "--only", "example-linear", "--cache", "none")]
     [InlineData("--claim-idle", "stream", "--only", "example-linear", "--claim-idle", "0")]
     [InlineData("--duration", "loadtest", "http://127.0.0.1:9/", "--duration", "-1")]
     [InlineData("url", "loadtest", "ftp://example.org/")]
