@@ -32,6 +32,9 @@ internal sealed class EventsBench : IAsyncDisposable
 
     public string OutboxPath => Path.Combine(_dir, "events.db");
 
+    /// <summary>The sender's client (the server gets it from IHttpClientFactory; each POST is bounded by the sender).</summary>
+    public static HttpClient Http { get; } = new() { Timeout = Timeout.InfiniteTimeSpan };
+
     /// <summary>The recorded changeprop request body.</summary>
     public static JsonElement EventBody(int n) =>
         PageChangeEvents.Element(new System.Text.Json.Nodes.JsonObject { ["event"] = PageChangeEvents.Variant(n, 1319367938) });

@@ -27,7 +27,7 @@ public class EventsBenchmarks
     {
         _bench = EventsBench.StartAsync().GetAwaiter().GetResult();
         var emitter = _emitter = PredictionEventEmitter.Create(_bench.Options(), new LiftWingMetrics());
-        _delivery = new EventDelivery(emitter, new SqliteEventOutbox(_bench.OutboxPath, TimeProvider.System));
+        _delivery = new EventDelivery(emitter, new SqliteEventOutbox(_bench.OutboxPath, TimeProvider.System), EventsBench.Http);
         _delivery.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         _off = _bench.Inference(null);
         _on = _bench.Inference(emitter);

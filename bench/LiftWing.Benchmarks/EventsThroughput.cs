@@ -30,7 +30,7 @@ internal static class EventsThroughput
                 var options = bench.Options(kind, redis ?? "");
                 var emitter = PredictionEventEmitter.Create(options, new LiftWingMetrics());
                 IEventOutbox outbox = kind == OutboxKind.Redis ? RedisEventOutbox.Connect(redis!, options.RedisPrefix) : new SqliteEventOutbox(bench.OutboxPath + round, TimeProvider.System);
-                await using var delivery = new EventDelivery(emitter, outbox);
+                await using var delivery = new EventDelivery(emitter, outbox, EventsBench.Http);
                 await delivery.StartAsync(CancellationToken.None);
                 var posts = bench.Gate.Requests.Count;
                 var start = Stopwatch.GetTimestamp();

@@ -12,6 +12,9 @@ namespace LiftWing.Cli.Commands;
 /// </summary>
 internal static class InProcessServices
 {
+    /// <summary>The named client that reads event streams (server-sent events: no overall timeout).</summary>
+    public const string EventStreamClient = "eventstreams";
+
     public static ServiceProvider Build(IEnumerable<KeyValuePair<string, string?>> configuration, LogLevel logLevel = LogLevel.Warning, bool cache = false)
     {
         var services = new ServiceCollection();
@@ -25,9 +28,14 @@ internal static class InProcessServices
         }
 
         services.AddLiftWingEventsServer(); // nothing is built or sent without LiftWing:Events:EventGateUrl
+        services.AddHttpClient(EventStreamClient, static c => c.Timeout = Timeout.InfiniteTimeSpan);
 
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
+
+    /// <summary>The event-stream reader's client.</summary>
+    public static HttpClient EventStreamHttp(IServiceProvider services) =>
+        services.GetRequiredService<IHttpClientFactory>().CreateClient(EventStreamClient);
 
     /// <summary>Loads the models folder and returns the named models, or the first reason one is not usable.</summary>
     public static async Task<(List<LiftWing.Core.Models.IModel> Models, string? Error)> LoadReadyModelsAsync(IServiceProvider services, IEnumerable<string> names, CancellationToken cancellationToken)

@@ -24,27 +24,19 @@ internal static class LoadTestCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var target) || (target.Scheme != "http" && target.Scheme != "https"))
+            var verb = new LoadTestVerbOptions(
+                parse.GetValue(url)!,
+                parse.GetValue(concurrency),
+                parse.GetValue(duration),
+                parse.GetValue(requests),
+                parse.GetValue(warmup),
+                parse.GetValue(headers) ?? []);
+            if (await VerbOptions.RejectAsync(verb).ConfigureAwait(false) is { } bad)
             {
-                await Console.Error.WriteLineAsync($"'{parse.GetValue(url)}' is not an http(s) URL.").ConfigureAwait(false);
-                return 2;
+                return bad;
             }
 
-            var c = parse.GetValue(concurrency);
-            if (c is < 1 or > 1024)
-            {
-                await Console.Error.WriteLineAsync("--concurrency must be between 1 and 1024.").ConfigureAwait(false);
-                return 2;
-            }
-
-            var d = parse.GetValue(duration);
-            var n = parse.GetValue(requests);
-            if (d is <= 0 || n is <= 0)
-            {
-                await Console.Error.WriteLineAsync("--duration and --requests must be positive.").ConfigureAwait(false);
-                return 2;
-            }
-
+            var (target, c, d, n) = (verb.Target!, verb.Concurrency, verb.DurationSeconds, verb.Requests);
             byte[]? payload = null;
             if (parse.GetValue(body) is { } bodyFile)
             {
@@ -59,18 +51,9 @@ internal static class LoadTestCommand
                 }
             }
 
-            var hdrs = new List<KeyValuePair<string, string>>();
-            foreach (var h in parse.GetValue(headers) ?? [])
-            {
-                var i = h.IndexOf(':', StringComparison.Ordinal);
-                if (i <= 0)
-                {
-                    await Console.Error.WriteLineAsync($"--header '{h}' is not 'Name: value'.").ConfigureAwait(false);
-                    return 2;
-                }
-
-                hdrs.Add(new(h[..i].Trim(), h[(i + 1)..].Trim()));
-            }
+            var hdrs = verb.Headers.Select(h => (h, i: h.IndexOf(':', StringComparison.Ordinal)))
+                .Select(x => new KeyValuePair<string, string>(x.h[..x.i].Trim(), x.h[(x.i + 1)..].Trim()))
+                .ToList();
 
             var options = new LoadTestOptions
             {
@@ -82,7 +65,7 @@ internal static class LoadTestCommand
                 Concurrency = c,
                 Duration = d is { } s ? TimeSpan.FromSeconds(s) : null,
                 Requests = n,
-                Warmup = parse.GetValue(warmup),
+                Warmup = verb.Warmup,
             };
             var progress = new Progress<long>(done => Console.Error.Write($"\r{done} requests…"));
             var result = await LoadTester.RunAsync(options, Console.IsErrorRedirected ? null : progress, ct).ConfigureAwait(false);

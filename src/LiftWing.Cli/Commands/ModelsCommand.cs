@@ -23,12 +23,17 @@ internal static class ModelsCommand
         var command = new Command("list", "List the models with their server, version and state.") { models, only, load };
         command.SetAction(async (parse, ct) =>
         {
-            var dir = parse.GetValue(models)!;
-            var wanted = parse.GetValue(only) ?? [];
-            await using var sp = InProcessServices.Build(CommonOptions.ModelKeys(dir, wanted));
+            var options = new ModelsVerbOptions(new ModelSelection(parse.GetValue(models)!, parse.GetValue(only) ?? []), parse.GetValue(load));
+            if (await VerbOptions.RejectAsync(options).ConfigureAwait(false) is { } bad)
+            {
+                return bad;
+            }
+
+            var (dir, wanted) = (options.Models.ModelsDir, options.Models.Only);
+            await using var sp = InProcessServices.Build(options.Models.ToConfiguration());
             var store = sp.GetRequiredService<ArtifactStore>();
             var repo = sp.GetRequiredService<ModelRepository>();
-            if (parse.GetValue(load))
+            if (options.Load)
             {
                 await repo.LoadFromDirectoryAsync(ct).ConfigureAwait(false);
             }
@@ -42,13 +47,13 @@ internal static class ModelsCommand
                 try
                 {
                     var config = ModelConfigLoader.Load(path);
-                    if (wanted.Length > 0 && !wanted.Contains(config.Name))
+                    if (wanted.Count > 0 && !wanted.Contains(config.Name))
                     {
                         continue;
                     }
 
                     (name, server, version) = (config.Name, config.Server, config.Version);
-                    if (parse.GetValue(load) && repo.TryGet(config.Name, out var model))
+                    if (options.Load && repo.TryGet(config.Name, out var model))
                     {
                         state = model.State.IsReady ? "ready" : $"{model.State.Readiness.ToString().ToLowerInvariant()}: {model.State.Reason}";
                     }
@@ -85,9 +90,14 @@ internal static class ModelsCommand
         var command = new Command("pull", "Fetch missing model artifacts into the artifact cache and check their sha256.") { models, only };
         command.SetAction(async (parse, ct) =>
         {
-            var dir = parse.GetValue(models)!;
-            var wanted = parse.GetValue(only) ?? [];
-            await using var sp = InProcessServices.Build(CommonOptions.ModelKeys(dir, wanted));
+            var options = new ModelsVerbOptions(new ModelSelection(parse.GetValue(models)!, parse.GetValue(only) ?? []));
+            if (await VerbOptions.RejectAsync(options).ConfigureAwait(false) is { } bad)
+            {
+                return bad;
+            }
+
+            var (dir, wanted) = (options.Models.ModelsDir, options.Models.Only);
+            await using var sp = InProcessServices.Build(options.Models.ToConfiguration());
             var store = sp.GetRequiredService<ArtifactStore>();
             var failures = 0;
             foreach (var path in ModelConfigLoader.Discover(dir))
@@ -104,7 +114,7 @@ internal static class ModelsCommand
                     continue;
                 }
 
-                if (wanted.Length > 0 && !wanted.Contains(config.Name))
+                if (wanted.Count > 0 && !wanted.Contains(config.Name))
                 {
                     continue;
                 }

@@ -34,21 +34,20 @@ internal static class PrecacheCommand
         eventsOut.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
+            var options = new PrecacheOptions(
+                new ModelSelection(parse.GetValue(dir)!, parse.GetValue(modelsOption) ?? []),
+                parse.GetValue(events)!,
+                parse.GetValue(concurrency),
+                parse.GetValue(maxEvents),
+                parse.GetValue(cache.Store));
+            if (await VerbOptions.RejectAsync(options).ConfigureAwait(false) is { } bad)
+            {
+                return bad;
+            }
+
             var cacheKeys = cache.ToConfiguration(parse);
-            if (parse.GetValue(cache.Store) == CacheStoreKind.None)
-            {
-                await Console.Error.WriteLineAsync("precache needs a store: --cache sqlite|redis|memory.").ConfigureAwait(false);
-                return 2;
-            }
-
-            if (parse.GetValue(concurrency) < 1)
-            {
-                await Console.Error.WriteLineAsync("--concurrency must be at least 1.").ConfigureAwait(false);
-                return 2;
-            }
-
-            var wanted = parse.GetValue(modelsOption)!;
-            await using var sp = InProcessServices.Build(CommonOptions.ModelKeys(parse.GetValue(dir)!, wanted).Concat(cacheKeys).Concat(eventsOut.ToConfiguration(parse, parse.GetValue(cache.Redis))), cache: true);
+            var wanted = options.Models.Only;
+            await using var sp = InProcessServices.Build(options.Models.ToConfiguration().Concat(cacheKeys).Concat(eventsOut.ToConfiguration(parse, parse.GetValue(cache.Redis))), cache: true);
             var (models, error) = await InProcessServices.LoadReadyModelsAsync(sp, wanted, ct).ConfigureAwait(false);
             if (error is not null)
             {
@@ -59,7 +58,7 @@ internal static class PrecacheCommand
             var delivery = await InProcessServices.StartEventsAsync(sp, ct).ConfigureAwait(false);
 
             var source = parse.GetValue(events)!;
-            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            using var http = InProcessServices.EventStreamHttp(sp);
             TextReader? reader = null;
             IAsyncEnumerable<StreamEvent> stream;
             if (Uri.TryCreate(source, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")

@@ -21,8 +21,13 @@ internal static class PredictCommand
         var command = new Command("predict", "Run one request through a model in process and print the response.") { model, input, v2, models };
         command.SetAction(async (parse, ct) =>
         {
-            var name = parse.GetValue(model)!;
-            var file = parse.GetValue(input)!;
+            var options = new PredictOptions(parse.GetValue(models)!, parse.GetValue(model)!, parse.GetValue(input)!, parse.GetValue(v2));
+            if (await VerbOptions.RejectAsync(options).ConfigureAwait(false) is { } bad)
+            {
+                return bad;
+            }
+
+            var (name, file) = (options.Model, options.Input);
             string text;
             try
             {
@@ -34,7 +39,7 @@ internal static class PredictCommand
                 return 2;
             }
 
-            await using var sp = InProcessServices.Build(CommonOptions.ModelKeys(parse.GetValue(models)!, [name]));
+            await using var sp = InProcessServices.Build(options.Models.ToConfiguration());
             var repo = sp.GetRequiredService<ModelRepository>();
             await repo.LoadFromDirectoryAsync(ct).ConfigureAwait(false);
             if (repo.TryGet(name, out var m) && !m.State.IsReady)
@@ -51,7 +56,7 @@ internal static class PredictCommand
                     throw new InvalidInputException("Please verify that request input is a json dict");
                 }
 
-                var isV2 = parse.GetValue(v2);
+                var isV2 = options.V2;
                 var request = new InferenceRequest
                 {
                     ModelName = name,

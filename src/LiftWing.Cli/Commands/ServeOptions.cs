@@ -16,7 +16,7 @@ internal sealed record ServeOptions(
     double? RequestTimeoutSeconds,
     int? MaxHeapMB,
     IReadOnlyList<KeyValuePair<string, string?>> Cache,
-    string? OresUpstream = null)
+    string? OresUpstream = null) : IVerbOptions
 {
     public static readonly Option<string?> HostOption = new("--host") { Description = "The address to listen on (default 127.0.0.1; * for every interface)." };
     public static readonly Option<int?> PortOption = new("--port") { Description = "The port to listen on (default 8080)." };
@@ -41,7 +41,12 @@ internal sealed record ServeOptions(
     };
 
     /// <summary>What is wrong before anything starts (the rest is checked by options validation at start).</summary>
-    public IReadOnlyList<string> Validate() => CommonOptions.CheckModelsDir(ModelsDir) is { } e ? [e] : [];
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        new ModelSelection(ModelsDir, Only).Validate(errors);
+        return errors;
+    }
 
     public IEnumerable<KeyValuePair<string, string?>> ToConfiguration()
     {

@@ -43,6 +43,16 @@ internal static class StreamCommand
         eventsOut.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
+            var verb = new StreamVerbOptions(
+                new ModelSelection(parse.GetValue(dir)!, parse.GetValue(modelsOption) ?? []),
+                parse.GetValue(concurrency),
+                parse.GetValue(claimIdle),
+                parse.GetValue(computeClaim));
+            if (await VerbOptions.RejectAsync(verb).ConfigureAwait(false) is { } bad)
+            {
+                return bad;
+            }
+
             var redis = parse.GetValue(cache.Redis) ?? "127.0.0.1:6379";
             var options = new PageChangeStreamOptions
             {
@@ -55,14 +65,8 @@ internal static class StreamCommand
                 ComputeClaimTtl = TimeSpan.FromSeconds(parse.GetValue(computeClaim)),
                 StopWhenDrained = parse.GetValue(drained),
             };
-            if (options.Concurrency < 1 || options.ClaimIdle <= TimeSpan.Zero || options.ComputeClaimTtl <= TimeSpan.Zero)
-            {
-                await Console.Error.WriteLineAsync("--concurrency, --claim-idle and --compute-claim must be positive.").ConfigureAwait(false);
-                return 2;
-            }
-
-            var wanted = parse.GetValue(modelsOption)!;
-            var keys = CommonOptions.ModelKeys(parse.GetValue(dir)!, wanted)
+            var wanted = verb.Models.Only;
+            var keys = verb.Models.ToConfiguration()
                 .Concat(cache.ToConfiguration(parse))
                 .Concat(eventsOut.ToConfiguration(parse, redis, OutboxKind.Redis));
             await using var sp = InProcessServices.Build(keys, cache: true);
@@ -86,7 +90,7 @@ internal static class StreamCommand
                 if (parse.GetValue(events) is { } source)
                 {
                     var isUrl = Uri.TryCreate(source, UriKind.Absolute, out var url) && url.Scheme is "http" or "https";
-                    feeding = FeedAsync(connection.GetDatabase(), options, source, isUrl ? url : null, ct);
+                    feeding = FeedAsync(connection.GetDatabase(), options, source, isUrl ? url : null, InProcessServices.EventStreamHttp(sp), ct);
                     if (!isUrl)
                     {
                         await feeding.ConfigureAwait(false); // a finite source is in the stream before the workers look at it
@@ -122,10 +126,9 @@ internal static class StreamCommand
         return command;
     }
 
-    private static async Task FeedAsync(IDatabase db, PageChangeStreamOptions options, string source, Uri? url, CancellationToken ct)
+    private static async Task FeedAsync(IDatabase db, PageChangeStreamOptions options, string source, Uri? url, HttpClient http, CancellationToken ct)
     {
         TextReader? reader = null;
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         IAsyncEnumerable<StreamEvent> stream;
         var lastIdKey = options.StreamKey + ":last_event_id";
         if (url is not null)

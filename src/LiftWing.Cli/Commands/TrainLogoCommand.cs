@@ -2,7 +2,7 @@ using System.CommandLine;
 using LiftWing.Core.Artifacts;
 using LiftWing.Core.Models;
 using LiftWing.Training.Logo;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiftWing.Cli.Commands;
 
@@ -29,7 +29,8 @@ public static class TrainLogoCommand
         command.SetAction(async (parse, ct) =>
         {
             var config = ModelConfigLoader.Load(parse.GetValue(model)!.FullName);
-            var store = new ArtifactStore(Options.Create(new ArtifactStoreOptions()));
+            await using var services = new ServiceCollection().AddLiftWingCore().BuildServiceProvider();
+            var store = services.GetRequiredService<ArtifactStore>();
             async Task<string> ArtifactAsync(string name)
             {
                 var spec = config.Artifacts.FirstOrDefault(a => a.Name == name)

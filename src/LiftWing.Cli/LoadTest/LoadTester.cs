@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiftWing.Cli.LoadTest;
 
@@ -10,17 +11,23 @@ namespace LiftWing.Cli.LoadTest;
 /// </summary>
 internal static class LoadTester
 {
+    /// <summary>Runs with the client of <c>AddLoadTestClient</c>, built for this run.</summary>
     public static async Task<LoadTestResult> RunAsync(LoadTestOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        using var handler = new SocketsHttpHandler
+        var services = new ServiceCollection().AddLoadTestClient(options).BuildServiceProvider();
+        await using (services.ConfigureAwait(false))
         {
-            MaxConnectionsPerServer = options.Concurrency,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            UseCookies = false,
-            AllowAutoRedirect = false,
-        };
-        using var client = new HttpClient(handler) { Timeout = options.RequestTimeout, DefaultRequestVersion = new Version(1, 1) };
+            using var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(LoadTestServiceCollectionExtensions.HttpClientName);
+            return await RunAsync(client, options, progress, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs over <paramref name="client"/> (its timeout bounds each request).</summary>
+    public static async Task<LoadTestResult> RunAsync(HttpClient client, LoadTestOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
         var duration = options.Duration ?? (options.Requests is null ? TimeSpan.FromSeconds(10) : options.MaxDuration);
         if (duration > options.MaxDuration)
         {

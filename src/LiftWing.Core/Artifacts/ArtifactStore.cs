@@ -27,7 +27,7 @@ public sealed partial class ArtifactStore
     /// <summary>The <see cref="IHttpClientFactory"/> client name the composition root gives the store.</summary>
     public const string HttpClientName = "artifacts";
 
-    /// <summary>Creates the store.</summary>
+    /// <summary>Creates the store; without <paramref name="http"/> (tests, benchmarks) it serves cached and local artifacts only.</summary>
     public ArtifactStore(IOptions<ArtifactStoreOptions> options, ILogger<ArtifactStore>? logger = null, HttpClient? http = null)
     {
         _options = options?.Value ?? throw new ArgumentNullException(nameof(options));
@@ -327,23 +327,15 @@ public sealed partial class ArtifactStore
 
     private async Task<string> FetchHttpAsync(ArtifactUri uri, string tmpDir, CancellationToken ct)
     {
-        var http = _http ?? new HttpClient();
-        try
-        {
-            var output = Path.Combine(tmpDir, "out-" + uri.FileName);
-            using var resp = await http.GetAsync(new Uri(uri.Location), HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-            resp.EnsureSuccessStatusCode();
-            await using var outFs = File.Create(output);
-            await resp.Content.CopyToAsync(outFs, ct).ConfigureAwait(false);
-            return output;
-        }
-        finally
-        {
-            if (_http is null)
-            {
-                http.Dispose();
-            }
-        }
+        // Downloads use the factory's pooled client that AddLiftWingCore() hands in; a store built without one reads the cache only.
+        var http = _http ?? throw new InvalidOperationException(
+            $"{uri.Location} is not in the artifact cache and this store has no HTTP client: pull it with 'liftwing models pull'.");
+        var output = Path.Combine(tmpDir, "out-" + uri.FileName);
+        using var resp = await http.GetAsync(new Uri(uri.Location), HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        resp.EnsureSuccessStatusCode();
+        await using var outFs = File.Create(output);
+        await resp.Content.CopyToAsync(outFs, ct).ConfigureAwait(false);
+        return output;
     }
 
     private static async Task RunAsync(string file, string[] args, string workDir, CancellationToken ct)

@@ -31,10 +31,12 @@ public static class EventsServiceCollectionExtensions
         services.TryAddSingleton<PredictionEventEmitter>();
         services.TryAddSingleton<IEventOutboxFactory, SqliteEventOutboxFactory>();
         services.TryAddSingleton(sp => sp.GetRequiredService<IEventOutboxFactory>().Create(sp.GetRequiredService<IOptions<EventsOptions>>().Value));
+        // The sender bounds each POST itself (RequestTimeout); a client of its own keeps EventGate off other pools.
+        services.AddHttpClient(EventDelivery.HttpClientName, static c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(sp => new EventDelivery(
             sp.GetRequiredService<PredictionEventEmitter>(),
             sp.GetRequiredService<IEventOutbox>(),
-            null,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(EventDelivery.HttpClientName),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<EventDelivery>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, EventDeliveryHostedService>());

@@ -20,16 +20,16 @@ public sealed class EventDelivery : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly WakeSignal _wake = new();
     private readonly CancellationTokenSource _stopSending = new();
-    private readonly HttpClient? _ownedHttp;
     private Task _writer = Task.CompletedTask;
     private Task _sending = Task.CompletedTask;
 
-    /// <summary>Creates the pipeline (not started).</summary>
-    public EventDelivery(PredictionEventEmitter emitter, IEventOutbox outbox, HttpClient? http = null, TimeProvider? time = null, ILogger<EventDelivery>? logger = null)
+    /// <summary>The <see cref="IHttpClientFactory"/> client name of the EventGate sender (<c>AddLiftWingEvents</c>).</summary>
+    public const string HttpClientName = "eventgate";
+
+    /// <summary>Creates the pipeline (not started); <paramref name="http"/> should have an infinite timeout (each POST is bounded here).</summary>
+    public EventDelivery(PredictionEventEmitter emitter, IEventOutbox outbox, HttpClient http, TimeProvider? time = null, ILogger<EventDelivery>? logger = null)
     {
-        // The sender bounds each POST itself (RequestTimeout); a client of its own keeps EventGate off other pools.
-        _ownedHttp = http is null ? new HttpClient { Timeout = Timeout.InfiniteTimeSpan } : null;
-        http ??= _ownedHttp!;
+        ArgumentNullException.ThrowIfNull(http);
         _emitter = emitter ?? throw new ArgumentNullException(nameof(emitter));
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _options = emitter.Options;
@@ -186,6 +186,5 @@ public sealed class EventDelivery : IAsyncDisposable
         await _sending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stopSending.Dispose();
         await _outbox.DisposeAsync().ConfigureAwait(false);
-        _ownedHttp?.Dispose();
     }
 }

@@ -18,7 +18,7 @@ public static class PredictionEventBuilder
     /// <summary>The page_change schema prefix Lift Wing accepts for these events.</summary>
     public const string PageChangeSchemaPrefix = "/mediawiki/page/change/1";
 
-    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions s_writerOptions = LiftWing.Core.Json.LiftWingJson.WriterOptions;
 
     /// <summary>Whether <paramref name="ev"/> is a page_change event Lift Wing builds events from.</summary>
     public static bool IsPageChange(JsonElement ev) =>

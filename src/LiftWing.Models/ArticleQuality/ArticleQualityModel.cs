@@ -4,7 +4,7 @@ using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
 using LiftWing.Wiki.ArticleFeatures;
 using LiftWing.Wiki.MediaWiki;
-using LiftWing.Wiki.Sources;
+using LiftWing.Wiki.Revisions;
 
 namespace LiftWing.Models.ArticleQuality;
 
@@ -16,20 +16,30 @@ namespace LiftWing.Models.ArticleQuality;
 internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, ArticleQualityInput>
 {
     private readonly ArticleQualityOptions _options;
-    private readonly WikiSources _wiki;
+    private readonly IRevisionSource _source;
     private ArticleQualityScorer? _scorer;
     private FeatureMaximaTable? _maxima;
-    private IRevisionHtmlSource? _source;
 
-    /// <summary>Creates the model from its definition (options validated here); <see cref="ModelBase{TInput,TOutput}.LoadAsync"/> reads the files.</summary>
+    /// <summary>
+    /// Creates the model from its definition (options validated here, the <c>source</c> built from them);
+    /// <see cref="ModelBase{TInput,TOutput}.LoadAsync"/> reads the files.
+    /// </summary>
     public ArticleQualityModel(ModelConfig config, WikiSources wiki) : base(config)
     {
-        _wiki = wiki ?? throw new ArgumentNullException(nameof(wiki));
+        ArgumentNullException.ThrowIfNull(wiki);
         _options = config.GetOptions<ArticleQualityOptions>();
+        var endpoint = wiki.Options.Resolve(_options.WikiUrl, modelForceHttp: false, _options.TimeoutSeconds);
+        _source = wiki.Create(_options.Source, new MediaWikiClientOptions
+        {
+            WikiUrl = endpoint.WikiUrl,
+            UserAgent = _options.UserAgent,
+            Timeout = endpoint.Timeout,
+            MaxResponseBytes = _options.MaxHtmlBytes,
+        }, Config.ResolvePath);
     }
 
-    /// <summary>Where revision HTML comes from (after load).</summary>
-    public IRevisionHtmlSource Source => _source ?? throw new InvalidOperationException("the model is not loaded.");
+    /// <summary>Where revision HTML comes from.</summary>
+    public IRevisionSource Source => _source;
 
     /// <inheritdoc />
     protected override Task LoadCoreAsync(ModelLoadContext context, CancellationToken cancellationToken)
@@ -38,14 +48,6 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
         var parameters = ArticleQualityParameters.Load(context.GetArtifact("parameters"));
         _maxima = FeatureMaximaTable.Load(Config.ResolvePath(_options.MaximaPath), parameters.MaximaFloors);
         _scorer = new ArticleQualityScorer(parameters);
-        var endpoint = _wiki.Options.Resolve(_options.WikiUrl, modelForceHttp: false, _options.TimeoutSeconds);
-        _source = _wiki.Html(_options.Source, Config.ResolvePath, new MediaWikiRestOptions
-        {
-            WikiUrl = endpoint.WikiUrl,
-            UserAgent = _options.UserAgent,
-            Timeout = endpoint.Timeout,
-            MaxResponseBytes = _options.MaxHtmlBytes,
-        });
         return Task.CompletedTask;
     }
 

@@ -34,7 +34,7 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
     {
         _imageClient = imageClient ?? throw new ArgumentNullException(nameof(imageClient));
         _options = config.GetOptions<LogoDetectionOptions>();
-        _limits = _options.ToImageLimits();
+        _limits = _options;
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
@@ -160,7 +160,7 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
     protected override ValueTask<InferenceResponse> PostprocessAsync(LogoResult output, InferenceRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = InferenceResponse.DefaultJson.Encoder }))
+        using (var w = new Utf8JsonWriter(buffer, LiftWing.Core.Json.LiftWingJson.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteStartArray("predictions");

@@ -18,6 +18,8 @@ namespace LiftWing.Models.RevertRisk;
 /// </summary>
 public sealed partial class RevertRiskModel : ModelBase<RevertRiskBatch, RevertRiskBatch>
 {
+    private const string UserAgent = "LiftWing revert-risk model inference (C# re-implementation of WMF Lift Wing)";
+
     private readonly RevertRiskOptions _options;
     private readonly RevertRiskRequestParser _parser;
     private readonly IRevisionSource _source;
@@ -36,13 +38,14 @@ public sealed partial class RevertRiskModel : ModelBase<RevertRiskBatch, RevertR
         _parser = new RevertRiskRequestParser(_options);
         _counter = counter ?? throw new ArgumentNullException(nameof(counter));
         var endpoint = wiki.Options.Resolve(_options.WikiUrl, _options.ForceHttp, _options.MediawikiTimeoutSeconds);
-        _source = source ?? wiki.Revisions(_options.RevisionSource, new MediaWikiClientOptions
+        _source = source ?? wiki.Create(_options.RevisionSource, new MediaWikiClientOptions
         {
             WikiUrl = endpoint.WikiUrl,
             ForceHttp = endpoint.ForceHttp,
             Timeout = endpoint.Timeout,
             MaxRetries = _options.MediawikiMaxRetries,
-        }, Config.Directory);
+            UserAgent = UserAgent,
+        }, Config.ResolvePath);
     }
 
     /// <summary>The revision source in use.</summary>
@@ -77,7 +80,7 @@ public sealed partial class RevertRiskModel : ModelBase<RevertRiskBatch, RevertR
         {
             await Task.WhenAll(items.Select(item => FetchAsync(item, cancellationToken))).ConfigureAwait(false);
         }
-        catch (MediaWikiUnavailableException ex)
+        catch (UpstreamDataException ex) when (ex.StatusCode >= 500)
         {
             throw new InferenceException(RevertRiskMessages.MediaWikiFailure, ex);
         }

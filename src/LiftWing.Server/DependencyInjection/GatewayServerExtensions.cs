@@ -28,6 +28,7 @@ public static class GatewayServerExtensions
         services.TryAddSingleton<AdminKeys>();
         services.TryAddSingleton<ClientAddressResolver>();
         services.TryAddSingleton<JwtKeySource>();
+        services.AddHttpClient(JwksRefreshService.HttpClientName, static c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHostedService<JwksRefreshService>();
         services.TryAddSingleton<IRateLimitCounterStore>(CreateCounterStore);
         services.TryAddSingleton<GatewayRateLimiter>();

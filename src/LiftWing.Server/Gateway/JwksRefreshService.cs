@@ -5,8 +5,11 @@ using Microsoft.Extensions.Options;
 namespace LiftWing.Server.Gateway;
 
 /// <summary>Fetches the configured JWKS URL at start and every refresh interval; a failed fetch keeps the last keys.</summary>
-internal sealed partial class JwksRefreshService(IOptions<GatewayOptions> options, JwtKeySource keys, TimeProvider time, ILogger<JwksRefreshService> logger) : BackgroundService
+internal sealed partial class JwksRefreshService(IOptions<GatewayOptions> options, JwtKeySource keys, IHttpClientFactory httpClients, TimeProvider time, ILogger<JwksRefreshService> logger) : BackgroundService
 {
+    /// <summary>The named client of the JWKS fetch (10 s per fetch).</summary>
+    public const string HttpClientName = "jwks";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var jwt = options.Value.Jwt;
@@ -15,7 +18,7 @@ internal sealed partial class JwksRefreshService(IOptions<GatewayOptions> option
             return;
         }
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var http = httpClients.CreateClient(HttpClientName);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,13 +1,15 @@
 using System.Net;
 using System.Text;
 using LiftWing.Core.Errors;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace LiftWing.Wiki.MediaWiki;
 
 /// <summary>
 /// The MediaWiki REST API calls LiftWing needs: the Parsoid HTML of one revision
-/// (<c>GET /w/rest.php/v1/revision/{id}/html</c>). One retry on transient failures (5xx, 429, timeouts,
-/// connection errors); a missing or hidden revision is a clear 422 instead of Lift Wing's 500.
+/// (<c>GET /w/rest.php/v1/revision/{id}/html</c>). The named client's pipeline retries transient failures once (5xx,
+/// 429, timeouts, connection errors); a missing or hidden revision is a clear 422 instead of Lift Wing's 500.
 /// </summary>
 public sealed class MediaWikiRestClient
 {
@@ -15,19 +17,18 @@ public sealed class MediaWikiRestClient
     public const string HttpClientName = "mediawiki";
 
     private readonly HttpClient _http;
-    private readonly MediaWikiRestOptions _options;
-    private readonly TimeProvider _time;
+    private readonly MediaWikiClientOptions _options;
+    private readonly MediaWikiCallPolicy _policy;
 
-    /// <summary>Creates the client. Its own per-attempt timeout applies; the HttpClient's should be infinite or longer.</summary>
-    public MediaWikiRestClient(HttpClient http, MediaWikiRestOptions options, TimeProvider? time = null)
+    /// <summary>
+    /// Creates the client over an <see cref="HttpClient"/> whose own timeout is infinite. Retries and the per-attempt
+    /// timeout are the named client's resilience pipeline (<c>AddMediaWiki()</c>); a bare client makes one attempt.
+    /// </summary>
+    public MediaWikiRestClient(HttpClient http, MediaWikiClientOptions options)
     {
         _http = http ?? throw new ArgumentNullException(nameof(http));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _time = time ?? TimeProvider.System;
-        if (_options.MaxAttempts < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), "MaxAttempts must be at least 1.");
-        }
+        _policy = options.PolicyFor(MediaWikiApi.Rest);
     }
 
     /// <summary>The wiki's host name for a language code, e.g. <c>en</c> → <c>en.wikipedia.org</c>.</summary>
@@ -53,28 +54,6 @@ public sealed class MediaWikiRestClient
         var uri = _options.WikiUrl is { } baseUrl
             ? new Uri(baseUrl.GetLeftPart(UriPartial.Authority) + baseUrl.AbsolutePath.TrimEnd('/') + path)
             : new Uri($"https://{host}{path}");
-
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await GetOnceAsync(uri, host, revisionId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TransientFetchException) when (attempt < _options.MaxAttempts)
-            {
-                await Task.Delay(_options.RetryDelay, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TransientFetchException ex)
-            {
-                throw ex.ToUpstream();
-            }
-        }
-    }
-
-    private async Task<string> GetOnceAsync(Uri uri, string host, long revisionId, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Timeout);
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         request.Headers.Accept.ParseAdd("text/html");
@@ -83,9 +62,14 @@ public sealed class MediaWikiRestClient
             request.Headers.Host = host;
         }
 
+        _policy.ApplyTo(request);
+
+        // The pipeline times each attempt up to the headers; this bounds the whole call and the body read after it.
+        using var callCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        callCts.CancelAfter(MediaWikiResilience.TotalTimeout);
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, callCts.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
             {
@@ -97,32 +81,41 @@ public sealed class MediaWikiRestClient
                 throw new UpstreamDataException(422, $"Fetching html failed for the article revision with id: {revisionId}. Reason: the revision is deleted or hidden on {host}.", "revision-hidden");
             }
 
-            if (status >= 500 || response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                throw new TransientFetchException(revisionId, host, $"{host} answered {status} {response.ReasonPhrase}", timedOut: false);
-            }
-
             if (!response.IsSuccessStatusCode)
             {
-                throw new UpstreamDataException(502, $"Fetching html failed for the article revision with id: {revisionId}. Reason: {host} answered {status} {response.ReasonPhrase}.", "upstream-error");
+                throw Failed(revisionId, host, $"{host} answered {status} {response.ReasonPhrase}", timedOut: false);
             }
 
-            return await ReadLimitedAsync(response.Content, revisionId, timeout.Token).ConfigureAwait(false);
+            // The body read gets one attempt's time, as the headers did.
+            using var readCts = CancellationTokenSource.CreateLinkedTokenSource(callCts.Token);
+            readCts.CancelAfter(_options.Timeout);
+            return await ReadLimitedAsync(response.Content, revisionId, readCts.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (TimeoutRejectedException ex)
         {
-            throw new TransientFetchException(revisionId, host, $"no answer within {_options.Timeout.TotalSeconds:0.###} s", timedOut: true);
+            throw Failed(revisionId, host, $"no answer within {_options.Timeout.TotalSeconds:0.###} s", timedOut: true, ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Failed(revisionId, host, $"no answer within {_options.Timeout.TotalSeconds:0.###} s", timedOut: true, ex);
         }
         catch (HttpRequestException ex)
         {
-            throw new TransientFetchException(revisionId, host, ex.Message, timedOut: false);
+            throw Failed(revisionId, host, ex.Message, timedOut: false, ex);
         }
-        catch (Polly.ExecutionRejectedException ex)
+        catch (BrokenCircuitException ex)
         {
             // The client's resilience pipeline refused the call (circuit open after repeated failures): no retry.
             throw new UpstreamDataException(503, $"Failed to get article revision with id: {revisionId} from {host}. Reason: {ex.Message}", "upstream-unavailable", ex);
         }
     }
+
+    /// <summary>A transient failure that outlasted the retries: 502, or 504 for a timeout.</summary>
+    private static UpstreamDataException Failed(long revisionId, string host, string reason, bool timedOut, Exception? inner = null) => new(
+        timedOut ? 504 : 502,
+        $"Failed to get article revision with id: {revisionId} from {host}. Reason: {reason}.",
+        timedOut ? "upstream-timeout" : "upstream-error",
+        inner);
 
     private async Task<string> ReadLimitedAsync(HttpContent content, long revisionId, CancellationToken cancellationToken)
     {
@@ -155,14 +148,4 @@ public sealed class MediaWikiRestClient
 
     private static UpstreamDataException TooLarge(long revisionId, long limit) =>
         new(422, $"The html of the article revision with id: {revisionId} is larger than the {limit}-byte limit.", "html-too-large");
-
-    /// <summary>A failure worth one more try; becomes a 502 (or 504 for a timeout) when the tries run out.</summary>
-    private sealed class TransientFetchException(long revisionId, string host, string reason, bool timedOut) : Exception(reason)
-    {
-        public UpstreamDataException ToUpstream() => new(
-            timedOut ? 504 : 502,
-            $"Failed to get article revision with id: {revisionId} from {host}. Reason: {Message}.",
-            timedOut ? "upstream-timeout" : "upstream-error",
-            this);
-    }
 }

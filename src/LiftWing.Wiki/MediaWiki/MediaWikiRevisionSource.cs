@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LiftWing.Core.Errors;
 using LiftWing.Wiki.Revisions;
 
 namespace LiftWing.Wiki.MediaWiki;
@@ -14,12 +15,41 @@ namespace LiftWing.Wiki.MediaWiki;
 /// (it cannot share a request with <c>revids</c>).</item>
 /// </list>
 /// </summary>
-public sealed class MediaWikiRevisionSource(MediaWikiActionClient client) : IRevisionSource
+/// <remarks>
+/// The one <see cref="IRevisionSource"/>: <c>live</c> talks to the wikis, <c>fixtures:</c> and <c>dump:</c> talk to an
+/// in-process <see cref="Emulation.ActionApiEmulator"/> through the same client, so offline runs exercise the same parsing.
+/// </remarks>
+public sealed class MediaWikiRevisionSource : IRevisionSource
 {
+    private readonly MediaWikiActionClient _client;
+    private readonly Func<string, long, CancellationToken, Task<string>>? _html;
+
+    /// <summary>A source over an Action API client and, for Parsoid HTML, a REST client (none: HTML requests are a 422).</summary>
+    public MediaWikiRevisionSource(MediaWikiActionClient client, MediaWikiRestClient? html = null)
+        : this(client, html is null ? null : html.GetRevisionHtmlAsync, "live")
+    {
+    }
+
+    internal MediaWikiRevisionSource(MediaWikiActionClient client, Func<string, long, CancellationToken, Task<string>>? html, string description)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _html = html;
+        Description = description;
+    }
+
+    /// <inheritdoc />
+    public string Description { get; }
+
+    /// <inheritdoc />
+    public Task<string> GetRevisionHtmlAsync(string lang, long revisionId, CancellationToken cancellationToken) =>
+        _html is { } html
+            ? html(lang, revisionId, cancellationToken)
+            : throw new UpstreamDataException(422, $"Fetching html failed for the article revision with id: {revisionId}. Reason: the source {Description} has no Parsoid HTML.", "revision-missing");
+
     /// <inheritdoc />
     public async ValueTask<RevisionFetchResult> GetRevisionAsync(string lang, long revisionId, CancellationToken cancellationToken)
     {
-        using var revisionDoc = await client.QueryAsync(lang, [
+        using var revisionDoc = await _client.QueryAsync(lang, [
             new("prop", "revisions"),
             new("revids", revisionId.ToString(CultureInfo.InvariantCulture)),
             new("rvprop", "ids|timestamp|size|comment|user|userid|tags|content"),
@@ -59,8 +89,8 @@ public sealed class MediaWikiRevisionSource(MediaWikiActionClient client) : IRev
             parentQuery.Add(new("usprop", "groups|registration"));
         }
 
-        var parentTask = client.QueryAsync(lang, parentQuery, cancellationToken);
-        var firstEditTask = client.QueryAsync(lang, [
+        var parentTask = _client.QueryAsync(lang, parentQuery, cancellationToken);
+        var firstEditTask = _client.QueryAsync(lang, [
             new("prop", "revisions"),
             new("pageids", pageId.ToString(CultureInfo.InvariantCulture)),
             new("rvdir", "newer"),
@@ -245,10 +275,10 @@ public sealed class MediaWikiRevisionSource(MediaWikiActionClient client) : IRev
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static DateTimeOffset GetTimestamp(JsonElement element, string name) =>
-        GetString(element, name) is { } s ? ParseTimestamp(s) : throw new MediaWikiUnavailableException($"MediaWiki response lacks '{name}'");
+        GetString(element, name) is { } s ? ParseTimestamp(s) : throw MediaWikiActionClient.Unavailable($"MediaWiki response lacks '{name}'", "invalid-response");
 
     private static DateTimeOffset ParseTimestamp(string value) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
             ? parsed
-            : throw new MediaWikiUnavailableException($"MediaWiki returned an unreadable timestamp '{value}'");
+            : throw MediaWikiActionClient.Unavailable($"MediaWiki returned an unreadable timestamp '{value}'", "invalid-response");
 }

@@ -1,15 +1,19 @@
 using LiftWing.Tests.Common;
 using LiftWing.Wiki.MediaWiki;
 using LiftWing.Wiki.Revisions;
+using LiftWing.Wiki.Tests.MediaWiki;
 
 namespace LiftWing.Wiki.Tests.Emulation;
 
-public sealed class OfflineRevisionSourceTests
+public sealed class OfflineRevisionSourceTests : IDisposable
 {
     private static readonly string PearXml = TestPaths.SharedData("wikitext", "xml", "article-pear.xml");
+    private readonly MediaWikiTestClients _clients = new();
 
-    private static IRevisionSource Dump() =>
-        RevisionSourceFactory.Create("dump:" + PearXml, new HttpClient(), new MediaWikiClientOptions());
+    public void Dispose() => _clients.Dispose();
+
+    private IRevisionSource Dump() =>
+        _clients.Sources.Create("dump:" + PearXml, new MediaWikiClientOptions(), p => p);
 
     [Fact]
     public async Task DumpSource_ConsecutiveRevisions_ReturnsRevisionWithParentFromExport()
@@ -60,7 +64,7 @@ public sealed class OfflineRevisionSourceTests
                    "slots":{"main":{"contentmodel":"wikitext","contentformat":"text/x-wiki","content":"Poire, fruit."}}}]}],
                  "users":[{"userid":4,"name":"B","groups":["*","user","autoconfirmed"],"registration":"2019-01-01T00:00:00Z"}]}}
                 """);
-            var source = RevisionSourceFactory.Create("fixtures:" + dir.FullName, new HttpClient(), new MediaWikiClientOptions());
+            var source = _clients.Sources.Create("fixtures:" + dir.FullName, new MediaWikiClientOptions(), p => p);
 
             var result = await source.GetRevisionAsync("fr", 12, CancellationToken.None);
 
@@ -79,6 +83,15 @@ public sealed class OfflineRevisionSourceTests
     }
 
     [Fact]
+    public async Task DumpSource_Html_Is422NoParsoidHtml()
+    {
+        var ex = await Assert.ThrowsAsync<LiftWing.Core.Errors.UpstreamDataException>(() => Dump().GetRevisionHtmlAsync("en", 1, CancellationToken.None));
+
+        Assert.Equal(422, ex.StatusCode);
+        Assert.Contains("has no Parsoid HTML", ex.Message);
+    }
+
+    [Fact]
     public void Create_UnknownSpec_Throws() =>
-        Assert.Throws<ArgumentException>(() => RevisionSourceFactory.Create("ftp:x", new HttpClient(), new MediaWikiClientOptions()));
+        Assert.Throws<InvalidDataException>(() => _clients.Sources.Create("ftp:x", new MediaWikiClientOptions(), p => p));
 }

@@ -4,17 +4,22 @@ using LiftWing.Wiki.MediaWiki;
 
 namespace LiftWing.Wiki.Tests.MediaWiki;
 
-/// <summary>The REST client against a real HTTP server on 127.0.0.1 standing in for the wiki (WIKI_URL + Host).</summary>
-public sealed class MediaWikiRestClientTests
+/// <summary>
+/// The REST client, over the named client of <c>AddMediaWiki()</c> (its pipeline does the retries), against a real HTTP
+/// server on 127.0.0.1 standing in for the wiki (WIKI_URL + Host).
+/// </summary>
+public sealed class MediaWikiRestClientTests : IDisposable
 {
-    private static readonly HttpClient s_http = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly MediaWikiTestClients _clients = new();
 
-    private static MediaWikiRestClient Client(LoopbackHttpServer server, TimeSpan? timeout = null) => new(s_http, new MediaWikiRestOptions
+    public void Dispose() => _clients.Dispose();
+
+    private MediaWikiRestClient Client(LoopbackHttpServer server, TimeSpan? timeout = null) => new(_clients.Rest, new MediaWikiClientOptions
     {
         WikiUrl = server.BaseAddress,
         UserAgent = "LiftWing tests",
         Timeout = timeout ?? TimeSpan.FromSeconds(5),
-        RetryDelay = TimeSpan.FromMilliseconds(10),
+        RetryBaseDelay = TimeSpan.FromMilliseconds(10),
         MaxResponseBytes = 1000,
     });
 
@@ -119,7 +124,7 @@ public sealed class MediaWikiRestClientTests
             closed = server.BaseAddress;
         }
 
-        var client = new MediaWikiRestClient(s_http, new MediaWikiRestOptions { WikiUrl = closed, RetryDelay = TimeSpan.Zero });
+        var client = new MediaWikiRestClient(_clients.Rest, new MediaWikiClientOptions { WikiUrl = closed, RetryBaseDelay = TimeSpan.Zero });
         var ex = await Assert.ThrowsAsync<UpstreamDataException>(() => client.GetRevisionHtmlAsync("en", 7, CancellationToken.None));
 
         Assert.Equal(502, ex.StatusCode);

@@ -1,4 +1,5 @@
 using System.Web;
+using LiftWing.Core.Errors;
 using LiftWing.Tests.Common.FakeMediaWiki;
 using LiftWing.Wiki.Emulation;
 using LiftWing.Wiki.MediaWiki;
@@ -11,7 +12,7 @@ public sealed class MediaWikiRevisionSourceTests : IAsyncLifetime
 {
     private const string Host = "en.wikipedia.org";
     private FakeMediaWikiServer _server = null!;
-    private HttpClient _http = null!;
+    private MediaWikiTestClients _clients = null!;
 
     public Task InitializeAsync()
     {
@@ -30,17 +31,17 @@ public sealed class MediaWikiRevisionSourceTests : IAsyncLifetime
         store.AddUser(Host, User(42, "Editor", ["extendedconfirmed", "*", "user", "autoconfirmed"]));
         store.AddUser(Host, User(7, "Creator", ["sysop", "*", "user"]));
         _server = FakeMediaWikiServer.Start(store);
-        _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        _clients = new MediaWikiTestClients();
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
+        _clients.Dispose();
         await _server.DisposeAsync();
     }
 
-    private MediaWikiRevisionSource Source(TimeSpan? timeout = null, int retries = 3) => new(new MediaWikiActionClient(_http, new MediaWikiClientOptions
+    private MediaWikiRevisionSource Source(TimeSpan? timeout = null, int retries = 3) => new(new MediaWikiActionClient(_clients.Action, new MediaWikiClientOptions
     {
         WikiUrl = _server.BaseUri,
         Timeout = timeout ?? TimeSpan.FromSeconds(5),
@@ -159,9 +160,9 @@ public sealed class MediaWikiRevisionSourceTests : IAsyncLifetime
             _server.Faults.Enqueue(new FakeFault(503, Body: "down"));
         }
 
-        var ex = await Assert.ThrowsAsync<MediaWikiUnavailableException>(() => Source(retries: 3).GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
+        var ex = await Assert.ThrowsAsync<UpstreamDataException>(() => Source(retries: 3).GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
 
-        Assert.Equal("http 503", ex.Code);
+        Assert.Equal("http 503", ex.Reason);
         Assert.Equal(4, _server.Requests.Count);
     }
 
@@ -170,9 +171,9 @@ public sealed class MediaWikiRevisionSourceTests : IAsyncLifetime
     {
         _server.Faults.Enqueue(new FakeFault(200, "badvalue"));
 
-        var ex = await Assert.ThrowsAsync<MediaWikiUnavailableException>(() => Source().GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
+        var ex = await Assert.ThrowsAsync<UpstreamDataException>(() => Source().GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
 
-        Assert.Equal("badvalue", ex.Code);
+        Assert.Equal("badvalue", ex.Reason);
         Assert.Single(_server.Requests);
     }
 
@@ -181,9 +182,9 @@ public sealed class MediaWikiRevisionSourceTests : IAsyncLifetime
     {
         _server.Faults.Enqueue(new FakeFault(200, Body: "<html>proxy error</html>"));
 
-        var ex = await Assert.ThrowsAsync<MediaWikiUnavailableException>(() => Source().GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
+        var ex = await Assert.ThrowsAsync<UpstreamDataException>(() => Source().GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
 
-        Assert.Equal("invalid-json", ex.Code);
+        Assert.Equal("invalid-json", ex.Reason);
     }
 
     [Fact]
@@ -191,9 +192,9 @@ public sealed class MediaWikiRevisionSourceTests : IAsyncLifetime
     {
         _server.Faults.Enqueue(new FakeFault { Delay = TimeSpan.FromSeconds(3) });
 
-        var ex = await Assert.ThrowsAsync<MediaWikiUnavailableException>(() => Source(timeout: TimeSpan.FromMilliseconds(200)).GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
+        var ex = await Assert.ThrowsAsync<UpstreamDataException>(() => Source(timeout: TimeSpan.FromMilliseconds(200)).GetRevisionAsync("en", 1001, CancellationToken.None).AsTask());
 
-        Assert.Equal("timeout", ex.Code);
+        Assert.Equal("timeout", ex.Reason);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LiftWing.Core.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace LiftWing.Server.Protocols.Ores;
@@ -10,9 +10,9 @@ namespace LiftWing.Server.Protocols.Ores;
 internal static class OresJson
 {
     /// <summary>Compact options (cache entries).</summary>
-    public static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions Compact = LiftWingJson.Options;
 
-    private static readonly JsonWriterOptions Pretty = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Pretty = LiftWingJson.WriterOptions with { Indented = true };
 
     /// <summary>The pretty UTF-8 bytes of a node.</summary>
     public static byte[] ToBytes(JsonNode? node)

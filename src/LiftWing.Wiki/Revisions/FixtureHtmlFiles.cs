@@ -1,18 +1,18 @@
 using LiftWing.Core.Errors;
 
-namespace LiftWing.Wiki.Sources;
+namespace LiftWing.Wiki.Revisions;
 
 /// <summary>
 /// Recorded Parsoid HTML files: <c>{dir}/{wiki}/{rev_id}.html</c> (e.g. <c>enwiki/1321555271.html</c>), or the
 /// shared-data naming <c>{dir}/{wiki}_{page_id}_rev{rev_id}.html</c>. A revision without a file is reported as
-/// missing, as the live wiki would.
+/// missing, as the live wiki would. The HTML half of a <c>fixtures:DIR</c> revision source.
 /// </summary>
-public sealed class FixtureRevisionHtmlSource : IRevisionHtmlSource
+internal sealed class FixtureHtmlFiles
 {
     private readonly string _directory;
 
     /// <summary>Creates a source over a folder, which must exist.</summary>
-    public FixtureRevisionHtmlSource(string directory)
+    public FixtureHtmlFiles(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         if (!Directory.Exists(directory))
@@ -23,10 +23,7 @@ public sealed class FixtureRevisionHtmlSource : IRevisionHtmlSource
         _directory = Path.GetFullPath(directory);
     }
 
-    /// <inheritdoc />
-    public string Description => "fixtures:" + _directory;
-
-    /// <inheritdoc />
+    /// <summary>The HTML of a revision of <c>{lang}wiki</c>; a 422 when there is no file for it.</summary>
     public async Task<string> GetRevisionHtmlAsync(string lang, long revisionId, CancellationToken cancellationToken)
     {
         // The host-name check also keeps the language code from walking out of the folder.
