@@ -9,8 +9,8 @@ internal static class GrpcClientAssertions
     {
         Assert.True(r.GetProperty("live").GetBoolean());
         Assert.True(r.GetProperty("ready").GetBoolean());
-        Assert.Equal("liftwing", r.GetProperty("server").GetProperty("name").GetString());
-        Assert.Contains("model_repository", r.GetProperty("server").GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("kserve", r.GetProperty("server").GetProperty("name").GetString());
+        Assert.Equal(["model_repository_extension"], r.GetProperty("server").GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
         Assert.True(r.GetProperty("model_ready").GetBoolean());
         Assert.False(r.GetProperty("broken_ready").GetBoolean());
 
