@@ -1,0 +1,29 @@
+using LiftWing.Server.Routing;
+
+namespace LiftWing.Server.Tests.Routing;
+
+public sealed class HostRoutingTests
+{
+    [Theory]
+    [InlineData("langid.llm.wikimedia.org", "langid", "llm")]
+    [InlineData("langid.llm.wikimedia.org:30443", "langid", "llm")]
+    [InlineData("revertrisk-language-agnostic.revertrisk.wikimedia.org.", "revertrisk-language-agnostic", "revertrisk")]
+    [InlineData("LANGID.LLM.WIKIMEDIA.ORG", "LANGID", "LLM")]
+    public void TryParse_LiftWingsInternalHost_GivesModelAndNamespace(string host, string model, string ns)
+    {
+        Assert.True(HostRouting.TryParse(host, out var m, out var n));
+        Assert.Equal(model, m.ToString());
+        Assert.Equal(ns, n.ToString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("127.0.0.1:8080")]
+    [InlineData("api.wikimedia.org")]
+    [InlineData("a.b.c.wikimedia.org")]
+    [InlineData(".llm.wikimedia.org")]
+    [InlineData("langid..wikimedia.org")]
+    [InlineData("langid.llm.wikimedia.org.evil.example")]
+    [InlineData("langid.llmwikimedia.org")]
+    public void TryParse_OtherHosts_SelectNothing(string host) => Assert.False(HostRouting.TryParse(host, out _, out _));
+}
