@@ -47,15 +47,9 @@ internal static class HostRouting
             return null;
         }
 
-        var label = modelLabel.ToString();
-        if (!repository.TryGet(label, out var model))
+        if (Find(repository, modelLabel.ToString()) is not { } model)
         {
-            // Host names are lower case; model names may not be (all-MiniLM-L6-v2).
-            model = repository.Models.FirstOrDefault(m => string.Equals(m.Config.Name, label, StringComparison.OrdinalIgnoreCase))!;
-            if (model is null)
-            {
-                return null;
-            }
+            return null;
         }
 
         foreach (var ns in model.Config.EffectiveNamespaces)
@@ -68,4 +62,11 @@ internal static class HostRouting
 
         return null;
     }
+
+    // A method of its own: the lambda's closure would otherwise be allocated on every call of Select.
+    private static IModel? Find(ModelRepository repository, string label) =>
+        repository.TryGet(label, out var model)
+            ? model
+            // Host names are lower case; model names may not be (all-MiniLM-L6-v2).
+            : repository.Models.FirstOrDefault(m => string.Equals(m.Config.Name, label, StringComparison.OrdinalIgnoreCase));
 }

@@ -26,4 +26,26 @@ public sealed class HostRoutingTests
     [InlineData("langid.llm.wikimedia.org.evil.example")]
     [InlineData("langid.llmwikimedia.org")]
     public void TryParse_OtherHosts_SelectNothing(string host) => Assert.False(HostRouting.TryParse(host, out _, out _));
+
+    [Fact]
+    public void Select_OrdinaryHosts_AllocateNothingAndNeverLookUpAModel()
+    {
+        // The hot path: every request not addressed to Lift Wing's internal Host stops at the suffix test.
+        string[] hosts = ["127.0.0.1:8080", "localhost", "api.wikimedia.org", "liftwing.example:443"];
+        foreach (var host in hosts)
+        {
+            Assert.Null(HostRouting.Select(host, null!));
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            foreach (var host in hosts)
+            {
+                _ = HostRouting.Select(host, null!);
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
