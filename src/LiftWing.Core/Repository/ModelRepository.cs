@@ -53,6 +53,9 @@ public sealed partial class ModelRepository : IAsyncDisposable
     /// <summary>Every model, loaded or not, sorted by name.</summary>
     public IReadOnlyList<IModel> Models => _models.Values.OrderBy(m => m.Config.Name, StringComparer.Ordinal).ToList();
 
+    /// <summary>The definitions of models unloaded through <see cref="UnloadAsync"/> and not loaded again.</summary>
+    public IReadOnlyList<ModelConfig> Unloaded => [.. _unloaded.Values];
+
     /// <summary>Finds a model by name.</summary>
     public bool TryGet(string name, out IModel model) => _models.TryGetValue(name, out model!);
 

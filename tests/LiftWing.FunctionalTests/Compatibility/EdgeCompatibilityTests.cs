@@ -115,7 +115,7 @@ public sealed class EdgeCompatibilityTests(EdgeCompatibilityFixture fixture) : I
 
     [Theory]
     [InlineData("GET", "v2/models/langid/infer", "POST")]
-    [InlineData("DELETE", "v1/models", "GET")]
+    [InlineData("PUT", "v2/models/langid/ready", "GET")]
     [InlineData("GET", "v1/models/langid:predict", "POST")]
     public async Task WrongMethod_IsFastApis405WithAllow(string method, string path, string allow)
     {

@@ -59,7 +59,8 @@ internal static class GrpcClientAssertions
         Assert.StartsWith("UNIMPLEMENTED", errors.GetProperty("unimplemented").GetString(), StringComparison.Ordinal);
 
         Assert.True(r.GetProperty("unload").GetBoolean());
-        Assert.StartsWith("UNAVAILABLE", r.GetProperty("after_unload").GetString(), StringComparison.Ordinal);
+        // Unloaded models are gone, as in KServe (issue 15): NOT_FOUND.
+        Assert.StartsWith("NOT_FOUND", r.GetProperty("after_unload").GetString(), StringComparison.Ordinal);
         Assert.True(r.GetProperty("load").GetBoolean());
         Assert.Equal("en", r.GetProperty("after_load").GetProperty("echo").GetProperty("lang").GetString());
     }
