@@ -79,7 +79,8 @@ internal static class PredictCommand
                     await Console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
                 }
 
-                Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { ["error"] = message }));
+                // The same body the server writes: {"error"} or, where Lift Wing raises HTTPException, {"detail"}.
+                Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, string> { [ErrorTable.BodyKeyOf(ErrorTable.BodyStyleOf(ex))] = message }));
                 await Console.Error.WriteLineAsync($"HTTP {status}").ConfigureAwait(false);
                 return 1;
             }

@@ -30,6 +30,9 @@ public enum ErrorKind
     /// <summary>A bug or an unforeseen fault: 500, and the client sees only <c>Internal server error</c> and the request id.</summary>
     Unexpected,
 
+    /// <summary>The route exists but the model does not implement it (KServe's <c>NotImplementedError</c>): 501.</summary>
+    NotImplemented,
+
     /// <summary>An upstream (MediaWiki, an image host) answered badly: 502.</summary>
     BadGateway,
 

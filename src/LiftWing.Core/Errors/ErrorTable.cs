@@ -19,6 +19,7 @@ public static class ErrorTable
         ErrorKind.UnsupportedMediaType => 415,
         ErrorKind.Unprocessable => 422,
         ErrorKind.TooManyRequests => 429,
+        ErrorKind.NotImplemented => 501,
         ErrorKind.BadGateway => 502,
         ErrorKind.Unavailable => 503,
         ErrorKind.Timeout => 504,
@@ -34,12 +35,24 @@ public static class ErrorTable
         415 => ErrorKind.UnsupportedMediaType,
         422 => ErrorKind.Unprocessable,
         429 => ErrorKind.TooManyRequests,
+        501 => ErrorKind.NotImplemented,
         502 => ErrorKind.BadGateway,
         503 => ErrorKind.Unavailable,
         504 => ErrorKind.Timeout,
         >= 400 and < 500 => ErrorKind.InvalidInput,
         _ => ErrorKind.Internal,
     };
+
+    /// <summary>The key of the error body for each style: the one place that decides <c>error</c> or <c>detail</c>.</summary>
+    public static string BodyKeyOf(ErrorBodyStyle style) => style switch
+    {
+        ErrorBodyStyle.FastApi => "detail",
+        _ => "error",
+    };
+
+    /// <summary>The body style of an exception: its own for a domain error, KServe's for anything unexpected.</summary>
+    public static ErrorBodyStyle BodyStyleOf(Exception exception) =>
+        exception is LiftWingException { Kind: not ErrorKind.Unexpected } e ? e.BodyStyle : ErrorBodyStyle.KServe;
 
     /// <summary>Maps an exception to its kind, status and the message for the <c>{"error": ...}</c> body.</summary>
     public static (int StatusCode, string Message, ErrorKind Kind) Map(Exception exception) => exception switch

@@ -1,7 +1,8 @@
 namespace LiftWing.Core.Errors;
 
 /// <summary>
-/// Base of every domain error that the edge maps to an HTTP status with a <c>{"error": "..."}</c> body.
+/// Base of every domain error that the edge maps to an HTTP status with a <c>{"error": "..."}</c> body
+/// (or <c>{"detail": "..."}</c>, <see cref="BodyStyle"/>).
 /// The error carries its <see cref="ErrorKind"/>; <see cref="ErrorTable"/> maps kinds to statuses in one place.
 /// </summary>
 public class LiftWingException : Exception
@@ -27,4 +28,7 @@ public class LiftWingException : Exception
 
     /// <summary>The HTTP status code the edge answers with.</summary>
     public int StatusCode { get; }
+
+    /// <summary>The body the edge writes (<see cref="ErrorTable.BodyKeyOf"/>); KServe's <c>{"error": ...}</c> unless set.</summary>
+    public ErrorBodyStyle BodyStyle { get; init; }
 }

@@ -32,6 +32,18 @@ public sealed record ModelConfig
     /// </summary>
     public bool Required { get; init; } = true;
 
+    /// <summary>
+    /// The Kubernetes namespaces this model answers under on Lift Wing's internal endpoint
+    /// (<c>Host: &lt;name&gt;.&lt;namespace&gt;.wikimedia.org</c>); null means Lift Wing's own
+    /// (<see cref="LiftWingNamespaces.DefaultFor"/>), an empty list turns host routing off for the model.
+    /// </summary>
+    public IReadOnlyList<string>? Namespaces { get; init; }
+
+    /// <summary><see cref="Namespaces"/>, or Lift Wing's namespace for the name when model.yaml sets none.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> EffectiveNamespaces =>
+        Namespaces ?? (LiftWingNamespaces.DefaultFor(Name) is { } ns ? [ns] : []);
+
     /// <summary>Server-specific options, bound by the model with <see cref="GetOptions{T}"/>.</summary>
     public JsonElement Options { get; init; }
 

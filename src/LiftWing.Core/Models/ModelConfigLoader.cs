@@ -125,6 +125,14 @@ public static class ModelConfigLoader
             errors.Add("batching.max_batch_size must be >= 1 and batching.max_latency_ms >= 0");
         }
 
+        foreach (var ns in config.Namespaces ?? [])
+        {
+            if (ns is null || !LiftWingNamespaces.IsValid(ns))
+            {
+                errors.Add($"namespaces: '{ns}' is not a namespace name (a-z, 0-9 and '-', at most 63 characters, starting and ending with a letter or digit)");
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new InvalidDataException($"{path}: " + string.Join("; ", errors));

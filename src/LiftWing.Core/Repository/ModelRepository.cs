@@ -26,6 +26,9 @@ public sealed partial class ModelRepository : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _mutate = new(1, 1);
 
+    // Unloaded models are out of _models (404 as in KServe); their definitions stay here for a later load.
+    private readonly ConcurrentDictionary<string, ModelConfig> _unloaded = new(StringComparer.Ordinal);
+
     /// <summary>Creates the repository.</summary>
     public ModelRepository(
         IEnumerable<IModelServer> servers,
@@ -49,6 +52,9 @@ public sealed partial class ModelRepository : IAsyncDisposable
 
     /// <summary>Every model, loaded or not, sorted by name.</summary>
     public IReadOnlyList<IModel> Models => _models.Values.OrderBy(m => m.Config.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>The definitions of models unloaded through <see cref="UnloadAsync"/> and not loaded again.</summary>
+    public IReadOnlyList<ModelConfig> Unloaded => [.. _unloaded.Values];
 
     /// <summary>Finds a model by name.</summary>
     public bool TryGet(string name, out IModel model) => _models.TryGetValue(name, out model!);
@@ -83,9 +89,14 @@ public sealed partial class ModelRepository : IAsyncDisposable
 
                 counter.Exit();
             }
-            else if (!_models.TryGetValue(name, out var current) || ReferenceEquals(current, model))
+            else if (!_models.TryGetValue(name, out var current))
             {
-                // Closed and not replaced: the model is being unloaded.
+                // Unloaded in between: gone, as KServe's unload deletes the model.
+                throw new ModelNotFoundException(name);
+            }
+            else if (ReferenceEquals(current, model))
+            {
+                // Closed and still registered: the instance is being retired.
                 throw new ModelNotReadyException(name);
             }
 
@@ -187,8 +198,9 @@ public sealed partial class ModelRepository : IAsyncDisposable
         try
         {
             _models.TryGetValue(name, out var existing);
+            _unloaded.TryGetValue(name, out var unloaded);
             // Re-read the definition so a reload picks up an edited (or repaired) model.yaml.
-            var path = Path.Combine(existing?.Config.Directory ?? Path.Combine(_options.ModelsDirectory, name), "model.yaml");
+            var path = Path.Combine((existing?.Config ?? unloaded)?.Directory ?? Path.Combine(_options.ModelsDirectory, name), "model.yaml");
             ModelConfig config;
             if (File.Exists(path))
             {
@@ -203,11 +215,12 @@ public sealed partial class ModelRepository : IAsyncDisposable
             }
             else
             {
-                config = existing?.Config ?? throw new ModelNotFoundException(name);
+                config = existing?.Config ?? unloaded ?? throw new ModelNotFoundException(name);
             }
 
             if (existing is null)
             {
+                _unloaded.TryRemove(name, out _);
                 return await AddAsync(config, cancellationToken).ConfigureAwait(false);
             }
 
@@ -230,17 +243,40 @@ public sealed partial class ModelRepository : IAsyncDisposable
         }
     }
 
-    /// <summary>Unloads a model: new requests get 503 at once; it is disposed once its running requests end. It stays listed until loaded again.</summary>
+    /// <summary>
+    /// KServe's repository-extension load (REST and gRPC): the ready model, or <see cref="ModelNotReadyException"/> (503)
+    /// for a failed load, with the reason, and for a name the repository does not define, as KServe answers both.
+    /// </summary>
+    public async Task<IModel> LoadReadyAsync(string name, CancellationToken cancellationToken)
+    {
+        IModel model;
+        try
+        {
+            model = await LoadAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ModelNotFoundException)
+        {
+            throw new ModelNotReadyException(name);
+        }
+
+        return model.State.IsReady ? model : throw new ModelNotReadyException(name, model.State.Reason);
+    }
+
+    /// <summary>
+    /// Unloads a model as KServe does: it leaves the repository at once (later requests get 404, as for a name never
+    /// loaded), and its instance is disposed once the running requests end. A later load finds its definition again.
+    /// </summary>
     public async Task UnloadAsync(string name, CancellationToken cancellationToken)
     {
         await _mutate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_models.TryGetValue(name, out var model))
+            if (!_models.TryRemove(name, out var model))
             {
                 throw new ModelNotFoundException(name);
             }
 
+            _unloaded[name] = model.Config;
             await RetireAsync(model).ConfigureAwait(false);
             LogUnloaded(_logger, name);
         }
@@ -319,6 +355,11 @@ public sealed partial class ModelRepository : IAsyncDisposable
                 // With --only the other folders do not exist for this process (load refuses them too).
                 result[name] = (name, null, ModelState.Unloaded);
             }
+        }
+
+        foreach (var name in _unloaded.Keys)
+        {
+            result[name] = (name, null, ModelState.Unloaded);
         }
 
         foreach (var m in _models.Values)

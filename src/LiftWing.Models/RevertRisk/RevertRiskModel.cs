@@ -88,7 +88,7 @@ public sealed partial class RevertRiskModel : ModelBase<RevertRiskBatch, RevertR
         var failures = items.Where(i => i.Error is not null).Select(i => (i.Key, i.Error!)).ToList();
         if (failures.Count == items.Length)
         {
-            throw new UpstreamDataException(422, RevertRiskMessages.AllFailed(failures), failures[0].Item2);
+            throw new UpstreamDataException(422, RevertRiskMessages.AllFailed(failures), failures[0].Item2) { BodyStyle = ErrorBodyStyle.FastApi };
         }
 
         return new RevertRiskBatch(parsed.Kind, items);

@@ -9,7 +9,9 @@ namespace LiftWing.Models.RevertRisk;
 
 /// <summary>
 /// Turns a V1 body into a <see cref="RevertRiskRequest"/> the way Lift Wing's <c>batch_model.parse_input_data</c> does,
-/// with its messages; every problem is an <see cref="InvalidInputException"/> (400).
+/// with its messages; every problem is a 400: an <see cref="InvalidInputException"/> (<c>{"error"}</c>) where Lift Wing
+/// raises KServe's InvalidInput, an <see cref="HttpDetailException"/> (<c>{"detail"}</c>) where it raises FastAPI's
+/// HTTPException (wiki suffix, unknown lang, too many instances, mixed langs, non-Wikipedia event, revision_data).
 /// </summary>
 public sealed partial class RevertRiskRequestParser(RevertRiskOptions options)
 {
@@ -63,13 +65,13 @@ public sealed partial class RevertRiskRequestParser(RevertRiskOptions options)
             keys.Add(ParseInstance(instance));
             if (keys.Count > options.MaxInstances)
             {
-                throw new InvalidInputException(RevertRiskMessages.TooManyInstances(options.MaxInstances));
+                throw new HttpDetailException(400, RevertRiskMessages.TooManyInstances(options.MaxInstances));
             }
         }
 
         if (keys.Select(k => k.Lang).Distinct(StringComparer.Ordinal).Count() > 1)
         {
-            throw new InvalidInputException(RevertRiskMessages.MixedLanguages);
+            throw new HttpDetailException(400, RevertRiskMessages.MixedLanguages);
         }
 
         return new RevertRiskRequest(RevertRiskRequestKind.Batch, keys);
@@ -115,7 +117,7 @@ public sealed partial class RevertRiskRequestParser(RevertRiskOptions options)
             && meta.TryGetProperty("domain", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString()! : "";
         if (!domain.Contains("wikipedia", StringComparison.Ordinal))
         {
-            throw new InvalidInputException(RevertRiskMessages.NotWikipedia);
+            throw new HttpDetailException(400, RevertRiskMessages.NotWikipedia);
         }
 
         var wiki = StringProperty(ev, "wiki_id") ?? StringProperty(ev, "database");
@@ -142,7 +144,7 @@ public sealed partial class RevertRiskRequestParser(RevertRiskOptions options)
     {
         if (data.ValueKind != JsonValueKind.Object || RevertRiskMessages.RequiredRevisionFields.Any(f => Find(data, f) is null))
         {
-            throw new InvalidInputException(RevertRiskMessages.MissingRevisionFields);
+            throw new HttpDetailException(400, RevertRiskMessages.MissingRevisionFields);
         }
 
         var lang = RequireString(data, "lang");
@@ -169,13 +171,13 @@ public sealed partial class RevertRiskRequestParser(RevertRiskOptions options)
     {
         if (lang.EndsWith("wiki", StringComparison.Ordinal))
         {
-            throw new InvalidInputException(RevertRiskMessages.WikiSuffix);
+            throw new HttpDetailException(400, RevertRiskMessages.WikiSuffix);
         }
 
         // Lift Wing accepts "test" (test.wikipedia.org) as "en" for this check only.
         if (!WikipediaLanguages.Contains(lang == "test" ? "en" : lang))
         {
-            throw new InvalidInputException(RevertRiskMessages.UnknownLanguage(lang));
+            throw new HttpDetailException(400, RevertRiskMessages.UnknownLanguage(lang));
         }
     }
 
@@ -226,17 +228,17 @@ public sealed partial class RevertRiskRequestParser(RevertRiskOptions options)
     private static string RequireString(JsonElement data, string field) =>
         Find(data, field) is { ValueKind: JsonValueKind.String } value
             ? value.GetString()!
-            : throw new InvalidInputException($"Field `{field}` of revision_data must be a string.");
+            : throw new HttpDetailException(400, $"Field `{field}` of revision_data must be a string.");
 
     private static long RequireLong(JsonElement data, string field) =>
         Find(data, field) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt64(out var n)
             ? n
-            : throw new InvalidInputException($"Field `{field}` of revision_data must be an integer.");
+            : throw new HttpDetailException(400, $"Field `{field}` of revision_data must be an integer.");
 
     private static DateTimeOffset RequireTimestamp(JsonElement data, string field) =>
         DateTimeOffset.TryParse(RequireString(data, field), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)
             ? t
-            : throw new InvalidInputException($"Field `{field}` of revision_data must be an ISO 8601 timestamp such as 2022-02-15T04:30:00Z.");
+            : throw new HttpDetailException(400, $"Field `{field}` of revision_data must be an ISO 8601 timestamp such as 2022-02-15T04:30:00Z.");
 
     private static IReadOnlyList<string> StringList(JsonElement data, string field)
     {
@@ -247,7 +249,7 @@ public sealed partial class RevertRiskRequestParser(RevertRiskOptions options)
 
         if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
         {
-            throw new InvalidInputException($"Field `{field}` of revision_data must be a list of strings.");
+            throw new HttpDetailException(400, $"Field `{field}` of revision_data must be a list of strings.");
         }
 
         return [.. value.EnumerateArray().Select(e => e.GetString()!)];

@@ -10,6 +10,7 @@ using LiftWing.Server.Protocols.OpenAI;
 using LiftWing.Server.Protocols.Ores;
 using LiftWing.Server.Protocols.V1;
 using LiftWing.Server.Protocols.V2;
+using LiftWing.Server.Routing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -66,10 +67,12 @@ public static class LiftWingServerExtensions
         });
         app.UseStatusCodePages(static ctx => ctx.HttpContext.Response.HasStarted || ctx.HttpContext.Response.ContentLength > 0
             ? Task.CompletedTask
-            : ErrorResponses.WriteAsync(ctx.HttpContext, ctx.HttpContext.Response.StatusCode, StatusMessage(ctx.HttpContext)));
+            : WriteStatusAsync(ctx.HttpContext));
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseRequestDecompression();
         app.UseLiftWingGateway();
+        // Lift Wing's service selection (Host <model>.<namespace>.wikimedia.org, the gateway's OpenAI route).
+        app.UseMiddleware<IsvcScopeMiddleware>();
         MapEndpoints(app);
         app.MapLiftWingGrpc();
         app.MapPrometheusScrapingEndpoint("/metrics");
@@ -117,11 +120,23 @@ public static class LiftWingServerExtensions
         }
     }
 
-    private static string StatusMessage(HttpContext context) => context.Response.StatusCode switch
+    // Unknown routes and wrong methods answer as FastAPI does ({"detail": "Not Found"}; 405 keeps routing's Allow
+    // header), and as OpenAI does under the OpenAI routes.
+    private static Task WriteStatusAsync(HttpContext context)
     {
-        404 => $"No route for {context.Request.Method} {context.Request.Path}.",
-        405 => $"Method {context.Request.Method} is not allowed on {context.Request.Path}.",
-        415 => "Unsupported content type.",
-        _ => $"HTTP {context.Response.StatusCode}.",
-    };
+        var status = context.Response.StatusCode;
+        if (OpenAIEndpoints.IsOpenAIPath(context.Request.Path) && status is 404 or 405)
+        {
+            var message = status == 404 ? $"Invalid URL ({context.Request.Method} {context.Request.Path})" : $"Invalid method for URL ({context.Request.Method} {context.Request.Path})";
+            return ErrorResponses.WriteAsync(context, status, message, openAICode: OpenAICode.None);
+        }
+
+        return status switch
+        {
+            404 => ErrorResponses.WriteAsync(context, status, "Not Found", ErrorBodyStyle.FastApi),
+            405 => ErrorResponses.WriteAsync(context, status, MethodNotAllowedException.Detail, ErrorBodyStyle.FastApi),
+            415 => ErrorResponses.WriteAsync(context, status, "Unsupported content type."),
+            _ => ErrorResponses.WriteAsync(context, status, $"HTTP {status}."),
+        };
+    }
 }

@@ -7,7 +7,8 @@ internal static class RouteFamilies
 {
     /// <summary>
     /// Prediction routes, which the gateway's LiftWing policy covers: V1 <c>:predict</c> (with or without the
-    /// public prefix), V2 <c>/infer</c> and the OpenAI-compatible routes.
+    /// public prefix), V2 <c>/infer</c> and the OpenAI-compatible routes (also under the gateway's
+    /// <c>/service/lw/inference/v1/models/{isvc}/openai/v1</c>).
     /// </summary>
     public static bool IsPrediction(HttpRequest request)
     {
@@ -19,7 +20,8 @@ internal static class RouteFamilies
         var path = request.Path.Value ?? "";
         return path.EndsWith(":predict", StringComparison.Ordinal)
             || (path.StartsWith("/v2/models/", StringComparison.Ordinal) && path.EndsWith("/infer", StringComparison.Ordinal))
-            || path.StartsWith("/openai/", StringComparison.Ordinal);
+            || path.StartsWith("/openai/", StringComparison.Ordinal)
+            || (path.StartsWith("/service/lw/inference/v1/models/", StringComparison.Ordinal) && path.Contains("/openai/", StringComparison.Ordinal));
     }
 
     /// <summary>Routes that change or reveal the server: the V2 repository extension and (optionally) <c>/metrics</c>.</summary>

@@ -27,6 +27,15 @@ internal static class ReadinessReport
             }
         }
 
+        // An unloaded model is gone from the repository (404, as KServe) but, if required, still keeps the server out of rotation.
+        foreach (var config in repository.Unloaded)
+        {
+            if (config.Required)
+            {
+                reasons.Add($"model {config.Name} is not ready: unloaded");
+            }
+        }
+
         V2CacheHealth? health = null;
         if (cache is not null)
         {

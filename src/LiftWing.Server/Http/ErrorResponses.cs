@@ -1,23 +1,46 @@
 using System.Globalization;
 using System.Text.Json;
+using LiftWing.Core.Errors;
 using LiftWing.Server.Protocols.OpenAI;
 using Microsoft.AspNetCore.Http;
 
 namespace LiftWing.Server.Http;
 
 /// <summary>
-/// Writes error bodies: <c>{"error": "..."}</c> (Lift Wing / KServe, every route) or OpenAI's
-/// <c>{"error": {"message", "type", "param", "code"}}</c> under <see cref="OpenAIEndpoints.Prefix"/>.
+/// Writes error bodies: <c>{"error": "..."}</c> or <c>{"detail": "..."}</c> (Lift Wing / KServe / FastAPI, by the
+/// error's <see cref="ErrorBodyStyle"/> through <see cref="ErrorTable.BodyKeyOf"/>), or OpenAI's
+/// <c>{"error": {"message", "type", "param", "code"}}</c> on the OpenAI routes (<see cref="OpenAIEndpoints.IsOpenAIPath"/>).
 /// </summary>
 internal static class ErrorResponses
 {
-    public static Task WriteAsync(HttpContext context, int statusCode, string message, string? param = null)
+    /// <summary>OpenAI's <c>code</c> for a model the server does not have.</summary>
+    public const string ModelNotFoundCode = "model_not_found";
+
+    /// <param name="context">The request.</param>
+    /// <param name="statusCode">The HTTP status.</param>
+    /// <param name="message">The client-visible message.</param>
+    /// <param name="style">Which key a Lift Wing body uses.</param>
+    /// <param name="openAICode">
+    /// On OpenAI routes: OpenAI's own <c>code</c> (an <c>invalid_request_error</c> with <c>param: null</c>); null keeps
+    /// KServe's OpenAI body, whose <c>code</c> is the HTTP status.
+    /// </param>
+    public static Task WriteAsync(HttpContext context, int statusCode, string message, ErrorBodyStyle style = ErrorBodyStyle.KServe, OpenAICode? openAICode = null)
     {
-        byte[] body = context.Request.Path.StartsWithSegments(OpenAIEndpoints.Prefix, StringComparison.Ordinal)
-            ? JsonSerializer.SerializeToUtf8Bytes(
-                new OpenAIErrorBody(new OpenAIError(message, OpenAIType(statusCode), param, statusCode.ToString(CultureInfo.InvariantCulture))),
-                OpenAIJsonContext.Default.OpenAIErrorBody)
-            : JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(message), ServerJsonContext.Default.ErrorBody);
+        byte[] body;
+        if (OpenAIEndpoints.IsOpenAIPath(context.Request.Path))
+        {
+            var error = openAICode is { } own
+                ? new OpenAIError(message, "invalid_request_error", null, own.Code)
+                : new OpenAIError(message, OpenAIType(statusCode), null, statusCode.ToString(CultureInfo.InvariantCulture));
+            body = JsonSerializer.SerializeToUtf8Bytes(new OpenAIErrorBody(error), OpenAIJsonContext.Default.OpenAIErrorBody);
+        }
+        else
+        {
+            body = ErrorTable.BodyKeyOf(style) == "detail"
+                ? JsonSerializer.SerializeToUtf8Bytes(new DetailBody(message), ServerJsonContext.Relaxed.DetailBody)
+                : JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(message), ServerJsonContext.Relaxed.ErrorBody);
+        }
+
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = body.Length;

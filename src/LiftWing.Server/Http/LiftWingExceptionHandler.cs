@@ -10,7 +10,8 @@ namespace LiftWing.Server.Http;
 /// The one exception-to-response path of the server, for every route (V1, V2, OpenAI, admin): endpoints just throw.
 /// <see cref="ErrorTable"/> gives the status and client message; a 5xx is logged once at Error with the exception and
 /// the request id, a 4xx at Debug. Unexpected exceptions reach the client only as <c>Internal server error</c> and the
-/// request id, never with type names, paths or addresses.
+/// request id, never with type names, paths or addresses. The body's key (<c>error</c> or <c>detail</c>) follows the
+/// exception's <see cref="ErrorBodyStyle"/> through <see cref="ErrorTable.BodyKeyOf"/>.
 /// </summary>
 internal sealed partial class LiftWingExceptionHandler(ILogger<LiftWingExceptionHandler> logger) : IExceptionHandler
 {
@@ -40,8 +41,13 @@ internal sealed partial class LiftWingExceptionHandler(ILogger<LiftWingException
             httpContext.Response.Headers[RequestIdMiddleware.HeaderName] = requestId;
         }
 
-        var param = exception is ModelNotFoundException or OpenAIModelException ? "model" : null;
-        await ErrorResponses.WriteAsync(httpContext, status, message, param).ConfigureAwait(false);
+        if (exception is MethodNotAllowedException notAllowed)
+        {
+            httpContext.Response.Headers.Allow = notAllowed.Allow;
+        }
+
+        OpenAICode? openAICode = exception is ModelNotFoundException or OpenAIModelException ? OpenAICode.ModelNotFound : null;
+        await ErrorResponses.WriteAsync(httpContext, status, message, ErrorTable.BodyStyleOf(exception), openAICode).ConfigureAwait(false);
         return true;
     }
 

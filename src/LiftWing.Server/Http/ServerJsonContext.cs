@@ -7,6 +7,7 @@ namespace LiftWing.Server.Http;
 /// <summary>Source-generated JSON for every body the server writes itself (model responses are the models' bytes).</summary>
 [JsonSourceGenerationOptions(WriteIndented = false, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(DetailBody))]
 [JsonSerializable(typeof(V1ServerStatus))]
 [JsonSerializable(typeof(V1ModelList))]
 [JsonSerializable(typeof(V1ModelStatus))]

@@ -32,6 +32,11 @@ public static class ModelCardWriter
         sb.Append(c, $"`liftwing-gbdt/1` JSON (`{RevertRiskTrainer.ModelFileName}`, sha256 `{m.ModelSha256}`), evaluated at serve time by ");
         sb.AppendLine("`LiftWing.Runtimes.Gbdt.TreeEnsembleModel` without ML.NET.");
         sb.AppendLine();
+        sb.AppendLine("## Version");
+        sb.AppendLine();
+        // Issue 15: clients read model_version; say that it is this model's, not Lift Wing's.
+        sb.AppendLine("`model_version` in every answer is this model's version from `model.yaml` (`\"1\"`), a string as in Lift Wing. It is not Lift Wing's version: Lift Wing serves knowledge_integrity's `model.pkl` (its answers say `\"3\"`), which is not public; this model is retrained here on public data, so the same revision gets a different probability.");
+        sb.AppendLine();
         sb.AppendLine("## Data");
         sb.AppendLine();
         sb.Append(c, $"`data_sample.csv` of trokhymovych/KI_multilingual_training (Apache-2.0; the revert-risk paper, Trokhymovych et al., KDD 2023): ");

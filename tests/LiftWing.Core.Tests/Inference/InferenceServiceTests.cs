@@ -97,7 +97,8 @@ public sealed class InferenceServiceTests
         var (_, repo) = Build(models);
         await repo.LoadFromDirectoryAsync(CancellationToken.None);
         await repo.UnloadAsync("e", CancellationToken.None);
-        Assert.Throws<ModelNotReadyException>(() => repo.GetReady("e"));
+        // As KServe's unload: the model is gone (404), not merely unready.
+        Assert.Throws<ModelNotFoundException>(() => repo.GetReady("e"));
         await repo.LoadAsync("e", CancellationToken.None);
         Assert.True(repo.GetReady("e").State.IsReady);
     }

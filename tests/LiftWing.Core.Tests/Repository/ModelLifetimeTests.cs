@@ -53,8 +53,8 @@ public sealed class ModelLifetimeTests
         await _created[0].Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         var unload = repo.UnloadAsync("g", CancellationToken.None);
-        // New requests are refused at once while the running one finishes.
-        await Assert.ThrowsAsync<ModelNotReadyException>(async () => await svc.InferAsync(Request("g"), CancellationToken.None));
+        // New requests are refused at once while the running one finishes: the model is gone, as KServe's unload deletes it.
+        await Assert.ThrowsAsync<ModelNotFoundException>(async () => await svc.InferAsync(Request("g"), CancellationToken.None));
         Assert.False(unload.IsCompleted);
         Assert.False(_created[0].Disposed);
 
@@ -64,7 +64,7 @@ public sealed class ModelLifetimeTests
         Assert.Equal(200, response.StatusCode);
         Assert.True(_created[0].Disposed);
         Assert.False(_created[0].DisposedWhileRunning);
-        await Assert.ThrowsAsync<ModelNotReadyException>(async () => await svc.InferAsync(Request("g"), CancellationToken.None));
+        await Assert.ThrowsAsync<ModelNotFoundException>(async () => await svc.InferAsync(Request("g"), CancellationToken.None));
     }
 
     [Fact]

@@ -60,7 +60,8 @@ public sealed class AdminPlaneTests
         Assert.Equal("a", index[0].GetProperty("name").GetString());
         var unload = await HttpAssert.JsonAsync(await c.SendAsync(Admin(HttpMethod.Post, "v2/repository/models/a/unload", GatewayServers.AdminKey)), HttpStatusCode.OK);
         Assert.True(unload.GetProperty("unload").GetBoolean());
-        await HttpAssert.ErrorAsync(await c.PostAsync("v1/models/a:predict", Json()), HttpStatusCode.ServiceUnavailable, "Model with name a is not ready.");
+        // Unloaded models are gone, as in KServe (issue 15).
+        await HttpAssert.ErrorAsync(await c.PostAsync("v1/models/a:predict", Json()), HttpStatusCode.NotFound, "Model with name a does not exist.");
         await HttpAssert.JsonAsync(await c.SendAsync(Admin(HttpMethod.Post, "v2/repository/models/a/load", GatewayServers.AdminKey)), HttpStatusCode.OK);
         var metrics = await c.SendAsync(Admin(HttpMethod.Get, "metrics", GatewayServers.AdminKey));
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);

@@ -9,8 +9,8 @@ internal static class GrpcClientAssertions
     {
         Assert.True(r.GetProperty("live").GetBoolean());
         Assert.True(r.GetProperty("ready").GetBoolean());
-        Assert.Equal("liftwing", r.GetProperty("server").GetProperty("name").GetString());
-        Assert.Contains("model_repository", r.GetProperty("server").GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("kserve", r.GetProperty("server").GetProperty("name").GetString());
+        Assert.Equal(["model_repository_extension"], r.GetProperty("server").GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
         Assert.True(r.GetProperty("model_ready").GetBoolean());
         Assert.False(r.GetProperty("broken_ready").GetBoolean());
 
@@ -59,7 +59,8 @@ internal static class GrpcClientAssertions
         Assert.StartsWith("UNIMPLEMENTED", errors.GetProperty("unimplemented").GetString(), StringComparison.Ordinal);
 
         Assert.True(r.GetProperty("unload").GetBoolean());
-        Assert.StartsWith("UNAVAILABLE", r.GetProperty("after_unload").GetString(), StringComparison.Ordinal);
+        // Unloaded models are gone, as in KServe (issue 15): NOT_FOUND.
+        Assert.StartsWith("NOT_FOUND", r.GetProperty("after_unload").GetString(), StringComparison.Ordinal);
         Assert.True(r.GetProperty("load").GetBoolean());
         Assert.Equal("en", r.GetProperty("after_load").GetProperty("echo").GetProperty("lang").GetString());
     }

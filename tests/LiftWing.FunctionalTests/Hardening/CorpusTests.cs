@@ -25,7 +25,7 @@ public sealed partial class CorpusTests(CorpusServerFixture fixture, ITestOutput
         yield return new("langid", "/v1/models/langid:predict",
             """{"text":"Some words in English to identify","k":2}""", ["text", "k", "instances"]);
         yield return new("revertrisk", "/v1/models/revertrisk-language-agnostic:predict",
-            """{"lang":"en","rev_id":2001}""", ["lang", "rev_id", "instances", "event"]);
+            """{"lang":"en","rev_id":2001}""", ["lang", "rev_id", "instances", "event"], DetailErrors: true);
         yield return new("logo-detection", "/v1/models/logo-detection:predict",
             $$"""{"instances":[{"filename":"a.jpg","image":"{{image}}","target":"logo"}]}""", ["instances", "instances[0].filename", "instances[0].image", "instances[0].target", "instances[0]"]);
         yield return new("minilm", "/v1/models/all-MiniLM-L6-v2:predict",
@@ -88,13 +88,21 @@ public sealed partial class CorpusTests(CorpusServerFixture fixture, ITestOutput
         return ErrorBodyProblem(endpoint, r.Body);
     }
 
-    /// <summary>The documented error body: <c>{"error": "..."}</c>, or OpenAI's <c>{"error": {"message": "..."}}</c>.</summary>
+    /// <summary>
+    /// The documented error body: one key, <c>{"error": "..."}</c>, or <c>{"detail": "..."}</c> where the model raises
+    /// Lift Wing's FastAPI errors, or OpenAI's <c>{"error": {"message": "..."}}</c>.
+    /// </summary>
     internal static string? ErrorBodyProblem(CorpusEndpoint endpoint, byte[] body)
     {
         try
         {
             using var doc = JsonDocument.Parse(body);
-            var error = doc.RootElement.GetProperty("error");
+            if (doc.RootElement.EnumerateObject().Count() != 1)
+            {
+                return "not a one-key error body: " + Text(body);
+            }
+
+            var error = endpoint.DetailErrors && doc.RootElement.TryGetProperty("detail", out var detail) ? detail : doc.RootElement.GetProperty("error");
             var message = endpoint.OpenAIErrors && error.ValueKind == JsonValueKind.Object ? error.GetProperty("message") : error;
             return message.ValueKind == JsonValueKind.String && message.GetString()!.Length > 0 ? null : "error body without a message: " + Text(body);
         }

@@ -60,7 +60,7 @@ public sealed class HuggingFaceEndpointTests : IAsyncLifetime
         Assert.Equal("400", err.GetProperty("code").GetString());
 
         var unknown = await _server.Client.PostAsJsonAsync("openai/v1/embeddings", new { model = "nope", input = "x" });
-        Assert.Equal("404", (await HttpAssert.JsonAsync(unknown, HttpStatusCode.NotFound)).GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal("model_not_found", (await HttpAssert.JsonAsync(unknown, HttpStatusCode.NotFound)).GetProperty("error").GetProperty("code").GetString());
 
         var notJson = await _server.Client.PostAsync("openai/v1/embeddings", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
         await HttpAssert.JsonAsync(notJson, HttpStatusCode.BadRequest);

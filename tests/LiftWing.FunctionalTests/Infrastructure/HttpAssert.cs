@@ -24,6 +24,15 @@ public static class HttpAssert
         Assert.Single(body.EnumerateObject());
     }
 
+    /// <summary>Asserts an error status and FastAPI's exact <c>{"detail": message}</c> body (Lift Wing's HTTPException).</summary>
+    public static async Task DetailAsync(HttpResponseMessage response, HttpStatusCode expected, string message)
+    {
+        var body = await JsonAsync(response, expected);
+        Assert.Equal(JsonValueKind.Object, body.ValueKind);
+        Assert.Equal(message, body.GetProperty("detail").GetString());
+        Assert.Single(body.EnumerateObject());
+    }
+
     /// <summary>Asserts an error status and returns the error message.</summary>
     public static async Task<string> ErrorMessageAsync(HttpResponseMessage response, HttpStatusCode expected)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using LiftWing.FunctionalTests.Infrastructure;
 using LiftWing.Tests.Common;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,7 +74,9 @@ public sealed class ErrorEdgeTests : IAsyncLifetime
         await HttpAssert.ErrorAsync(await _server.Client.PostAsync("v2/models/nope/infer", Json("{}")), HttpStatusCode.NotFound, "Model with name nope does not exist.");
         var openai = await HttpAssert.JsonAsync(await _server.Client.PostAsync("openai/v1/embeddings", Json("""{"model":"nope","input":"x"}""")), HttpStatusCode.NotFound);
         Assert.Equal("Model with name nope does not exist.", openai.GetProperty("error").GetProperty("message").GetString());
-        Assert.Equal("model", openai.GetProperty("error").GetProperty("param").GetString());
-        Assert.Equal("404", openai.GetProperty("error").GetProperty("code").GetString());
+        // Issue 15: OpenAI's own error for an unknown model.
+        Assert.Equal("invalid_request_error", openai.GetProperty("error").GetProperty("type").GetString());
+        Assert.Equal(JsonValueKind.Null, openai.GetProperty("error").GetProperty("param").ValueKind);
+        Assert.Equal("model_not_found", openai.GetProperty("error").GetProperty("code").GetString());
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using LiftWing.FunctionalTests.Infrastructure;
 using LiftWing.Tests.Common;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,8 +43,12 @@ public sealed class RepositoryEndpointTests
 
         var unload = await HttpAssert.JsonAsync(await c.PostAsync("v2/repository/models/a/unload", Json("{}")), HttpStatusCode.OK);
         Assert.True(unload.GetProperty("unload").GetBoolean());
-        await HttpAssert.ErrorAsync(await c.PostAsync("v1/models/a:predict", Json("{}")), HttpStatusCode.ServiceUnavailable, "Model with name a is not ready.");
-        Assert.False((await HttpAssert.JsonAsync(await c.GetAsync("v1/models/a"), HttpStatusCode.OK)).GetProperty("ready").GetBoolean());
+        // Issue 15: an unloaded model is gone, as KServe's unload deletes it: 404 on every route.
+        await HttpAssert.ErrorAsync(await c.PostAsync("v1/models/a:predict", Json("{}")), HttpStatusCode.NotFound, "Model with name a does not exist.");
+        await HttpAssert.ErrorAsync(await c.GetAsync("v1/models/a"), HttpStatusCode.NotFound, "Model with name a does not exist.");
+        await HttpAssert.ErrorAsync(await c.GetAsync("v2/models/a/ready"), HttpStatusCode.NotFound, "Model with name a does not exist.");
+        Assert.Equal(JsonValueKind.Array, (await HttpAssert.JsonAsync(await c.GetAsync("v1/models"), HttpStatusCode.OK)).GetProperty("models").ValueKind);
+        Assert.Empty((await HttpAssert.JsonAsync(await c.GetAsync("v1/models"), HttpStatusCode.OK)).GetProperty("models").EnumerateArray());
 
         var load = await HttpAssert.JsonAsync(await c.PostAsync("v2/repository/models/a/load", Json("{}")), HttpStatusCode.OK);
         Assert.True(load.GetProperty("load").GetBoolean());
@@ -69,8 +74,9 @@ public sealed class RepositoryEndpointTests
     {
         using var models = TempModels.Create(("bad", TempModels.EchoYaml("bad", extra: "options:\n  fail_load: true\n")));
         await using var server = await StartAsync(models);
-        await HttpAssert.ErrorAsync(await server.Client.PostAsync("v2/repository/models/nope/load", Json("")), HttpStatusCode.NotFound, "Model with name nope does not exist.");
-        await HttpAssert.ErrorAsync(await server.Client.PostAsync("v2/repository/models/bad/load", Json("")), HttpStatusCode.InternalServerError, "Model bad failed to load: configured to fail loading");
+        // Issue 15: KServe's repository extension answers a failed load, an unknown name included, with ModelNotReady.
+        await HttpAssert.ErrorAsync(await server.Client.PostAsync("v2/repository/models/nope/load", Json("")), HttpStatusCode.ServiceUnavailable, "Model with name nope is not ready.");
+        await HttpAssert.ErrorAsync(await server.Client.PostAsync("v2/repository/models/bad/load", Json("")), HttpStatusCode.ServiceUnavailable, "Model with name bad is not ready. configured to fail loading");
         await HttpAssert.ErrorAsync(await server.Client.PostAsync("v2/repository/models/nope/unload", Json("")), HttpStatusCode.NotFound, "Model with name nope does not exist.");
     }
 }

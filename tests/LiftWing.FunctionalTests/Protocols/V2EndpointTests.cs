@@ -16,8 +16,10 @@ public sealed class V2EndpointTests(EchoServerFixture fixture) : IClassFixture<E
     public async Task ServerMetadata_NamesTheRepositoryExtension()
     {
         var body = await HttpAssert.JsonAsync(await _client.GetAsync("v2"), HttpStatusCode.OK);
-        Assert.Equal("liftwing", body.GetProperty("name").GetString());
-        Assert.Contains("model_repository", body.GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
+        // What a KServe client reads from a KServe server (issue 15); LiftWing's own version is a header.
+        Assert.Equal("kserve", body.GetProperty("name").GetString());
+        Assert.Equal("0.15.2", body.GetProperty("version").GetString());
+        Assert.Contains("model_repository_extension", body.GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

@@ -145,9 +145,14 @@ public sealed class RevertRiskModelTests
 
         var ex = await FailAsync(model, json);
 
-        Assert.IsType<InvalidInputException>(ex);
+        Assert.IsAssignableFrom<InvalidInputException>(ex);
         Assert.Equal(400, ex.StatusCode);
         Assert.Equal(message, ex.Message);
+        // Lift Wing raises these as FastAPI HTTPExceptions ({"detail"}); the others are KServe's InvalidInput ({"error"}).
+        var detail = message.StartsWith("Language field", StringComparison.Ordinal) || message.StartsWith("lang '", StringComparison.Ordinal)
+            || message.StartsWith("Requesting multiple", StringComparison.Ordinal) || message.StartsWith("This model", StringComparison.Ordinal)
+            || message.StartsWith("Missing some", StringComparison.Ordinal);
+        Assert.Equal(detail ? ErrorBodyStyle.FastApi : ErrorBodyStyle.KServe, ex.BodyStyle);
     }
 
     [Fact]
@@ -160,6 +165,7 @@ public sealed class RevertRiskModelTests
 
         Assert.Equal(400, ex.StatusCode);
         Assert.Equal("Only accept a maximum of 20 rev_ids in the request.", ex.Message);
+        Assert.Equal(ErrorBodyStyle.FastApi, ex.BodyStyle);
     }
 
     [Fact]
@@ -172,6 +178,7 @@ public sealed class RevertRiskModelTests
         // Valid language; the (emulated) test.wikipedia.org has no such revision.
         Assert.Equal(422, ex.StatusCode);
         Assert.Equal("Could not make prediction for revisions dict_keys([(2001, 'test')]). Reason: ['revision_missing']", ex.Message);
+        Assert.Equal(ErrorBodyStyle.FastApi, ex.BodyStyle);
     }
 
     [Theory]

@@ -24,7 +24,7 @@ internal sealed class GrpcInferenceService(
     IOptions<LiftWingServerOptions> serverOptions,
     IOptions<RequestLimitsOptions> limits) : GRPCInferenceService.GRPCInferenceServiceBase
 {
-    private static readonly string[] s_extensions = ["model_repository"];
+    private static readonly string[] s_extensions = [ServerIdentity.RepositoryExtension];
 
     private ModelRepository Repository => inference.Repository;
 
@@ -61,12 +61,7 @@ internal sealed class GrpcInferenceService(
     public override Task<RepositoryModelLoadResponse> RepositoryModelLoad(RepositoryModelLoadRequest request, ServerCallContext context) =>
         Run(async () =>
         {
-            var model = await Repository.LoadAsync(request.ModelName, context.CancellationToken).ConfigureAwait(false);
-            if (!model.State.IsReady)
-            {
-                throw new LiftWingException(ErrorKind.Internal, $"Model {request.ModelName} failed to load: {model.State.Reason}");
-            }
-
+            await Repository.LoadReadyAsync(request.ModelName, context.CancellationToken).ConfigureAwait(false);
             return new RepositoryModelLoadResponse { ModelName = request.ModelName, IsLoaded = true };
         });
 

@@ -27,6 +27,7 @@ internal static class GrpcStatusMapper
             {
                 ErrorKind.InvalidInput or ErrorKind.Unprocessable or ErrorKind.UnsupportedMediaType or ErrorKind.MethodNotAllowed => StatusCode.InvalidArgument,
                 ErrorKind.NotFound => StatusCode.NotFound,
+                ErrorKind.NotImplemented => StatusCode.Unimplemented,
                 ErrorKind.Unavailable or ErrorKind.BadGateway => StatusCode.Unavailable,
                 ErrorKind.PayloadTooLarge or ErrorKind.TooManyRequests => StatusCode.ResourceExhausted,
                 ErrorKind.Timeout => StatusCode.DeadlineExceeded,

@@ -10,4 +10,4 @@ internal sealed record OpenAIError(
     [property: JsonPropertyName("message")] string Message,
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("param")] string? Param,
-    [property: JsonPropertyName("code")] string Code);
+    [property: JsonPropertyName("code")] string? Code);

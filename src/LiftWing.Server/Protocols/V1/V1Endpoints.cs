@@ -11,7 +11,8 @@ namespace LiftWing.Server.Protocols.V1;
 
 /// <summary>
 /// Lift Wing / KServe V1: <c>GET /</c>, <c>GET /v1/models</c>, <c>GET /v1/models/{name}</c>,
-/// <c>POST /v1/models/{name}:predict</c> (also <c>%3A</c>, and under <c>/service/lw/inference</c>).
+/// <c>POST /v1/models/{name}:predict</c> (also <c>%3A</c>, and under <c>/service/lw/inference</c>),
+/// <c>POST /v1/models/{name}:explain</c> (501: no model has an explainer).
 /// Errors are thrown; <see cref="LiftWingExceptionHandler"/> writes them.
 /// </summary>
 internal static class V1Endpoints
@@ -28,16 +29,29 @@ internal static class V1Endpoints
             // Kestrel unescapes %3A / %3a in the path, so one template serves ':predict' and '%3Apredict'.
             endpoints.MapPost(prefix + "/v1/models/{name}:predict", PredictAsync);
         }
+
+        endpoints.MapPost("/v1/models/{name}:explain", Explain);
     }
+
+    // KServe's Model.explain without an explainer raises NotImplementedError: 501. No model here has one; the body
+    // is not read (KServe runs preprocess first, which for Lift Wing's models means a MediaWiki fetch for nothing).
+    private static IResult Explain(string name, InferenceService inference)
+    {
+        inference.Repository.GetReady(name);
+        throw new LiftWingException(ErrorKind.NotImplemented, ExplainerMissing);
+    }
+
+    /// <summary>KServe's message for a model without an explainer.</summary>
+    public const string ExplainerMissing = "Could not find explainer_host.";
 
     private static IResult ListModels(ModelRepository repository) =>
         Results.Json(new V1ModelList(repository.Models.Select(m => m.Config.Name).ToList()), ServerJsonContext.Relaxed.V1ModelList);
 
-    private static IResult ModelStatus(HttpContext context, string name, ModelRepository repository)
+    private static IResult ModelStatus(string name, ModelRepository repository)
     {
-        if (name.EndsWith(":predict", StringComparison.Ordinal))
+        if (name.EndsWith(":predict", StringComparison.Ordinal) || name.EndsWith(":explain", StringComparison.Ordinal))
         {
-            throw new LiftWingException(ErrorKind.MethodNotAllowed, $"Method GET is not allowed on {context.Request.Path}; use POST.");
+            throw new MethodNotAllowedException("POST");
         }
 
         return repository.TryGet(name, out var model)

@@ -16,17 +16,23 @@ namespace LiftWing.Server.Protocols.V2;
 /// <summary>Open Inference Protocol V2 (REST) with the model-repository extension.</summary>
 internal static class V2Endpoints
 {
-    private static readonly string[] s_extensions = ["model_repository", V2BinaryExtension.Name];
+    private static readonly string[] s_extensions = [ServerIdentity.RepositoryExtension, V2BinaryExtension.Name];
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/v2", static () => Results.Json(new V2ServerMetadata(ServerIdentity.Name, ServerIdentity.Version, s_extensions), ServerJsonContext.Relaxed.V2ServerMetadata));
+        endpoints.MapGet("/v2", static (HttpContext c) =>
+        {
+            c.Response.Headers["x-liftwing-version"] = ServerIdentity.LiftWingVersion;
+            return Results.Json(new V2ServerMetadata(ServerIdentity.Name, ServerIdentity.Version, s_extensions), ServerJsonContext.Relaxed.V2ServerMetadata);
+        });
         endpoints.MapGet("/v2/health/live", static () => Results.Json(new V2Live(true), ServerJsonContext.Relaxed.V2Live));
         endpoints.MapGet("/v2/health/ready", static (StartupState startup, ModelRepository repository, IServiceProvider services) =>
         {
             var ready = ReadinessReport.Evaluate(startup, repository, services.ResolvePredictionCache());
             return Results.Json(ready, ServerJsonContext.Relaxed.V2Ready, statusCode: ready.Ready ? 200 : 503);
         });
+        // KServe's addition to the OIP: the model names, as /v1/models lists them.
+        endpoints.MapGet("/v2/models", static (ModelRepository r) => Results.Json(new V1.V1ModelList(r.Models.Select(m => m.Config.Name).ToList()), ServerJsonContext.Relaxed.V1ModelList));
         endpoints.MapGet("/v2/models/{name}", static (string name, ModelRepository r) => Metadata(r, name, null));
         endpoints.MapGet("/v2/models/{name}/versions/{version}", static (string name, string version, ModelRepository r) => Metadata(r, name, version));
         endpoints.MapGet("/v2/models/{name}/ready", static (string name, ModelRepository r) => Ready(r, name, null));
@@ -121,10 +127,8 @@ internal static class V2Endpoints
 
     private static async Task<IResult> LoadAsync(HttpContext context, string name, ModelRepository repository)
     {
-        var model = await repository.LoadAsync(name, context.RequestAborted).ConfigureAwait(false);
-        return model.State.IsReady
-            ? Results.Json(new V2LoadResult(name, true), ServerJsonContext.Relaxed.V2LoadResult)
-            : throw new LiftWingException(ErrorKind.Internal, $"Model {name} failed to load: {model.State.Reason}");
+        await repository.LoadReadyAsync(name, context.RequestAborted).ConfigureAwait(false);
+        return Results.Json(new V2LoadResult(name, true), ServerJsonContext.Relaxed.V2LoadResult);
     }
 
     private static async Task<IResult> UnloadAsync(HttpContext context, string name, ModelRepository repository)
