@@ -75,6 +75,9 @@ internal static class V2JsonTensorWriter
             case "FP16":
                 WriteFloats(w, ((Half[])t.Data).AsSpan(offset, length));
                 return;
+            case "BF16":
+                WriteFloats(w, ((BFloat16[])t.Data).AsSpan(offset, length));
+                return;
         }
 
         w.WriteStartArray();
@@ -140,7 +143,9 @@ internal static class V2JsonTensorWriter
             span[pos++] = (byte)'[';
             foreach (var element in values)
             {
-                var v = typeof(T) == typeof(Half) ? (float)Unsafe.BitCast<T, Half>(element) : Unsafe.BitCast<T, float>(element);
+                var v = typeof(T) == typeof(Half) ? (float)Unsafe.BitCast<T, Half>(element)
+                    : typeof(T) == typeof(BFloat16) ? (float)Unsafe.BitCast<T, BFloat16>(element)
+                    : Unsafe.BitCast<T, float>(element);
                 if (float.IsFinite(v))
                 {
                     pos += Utf8FloatFormatter.Format(v, span[pos..]);

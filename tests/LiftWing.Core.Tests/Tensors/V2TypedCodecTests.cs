@@ -45,7 +45,7 @@ public sealed class V2TypedCodecTests
     [InlineData("""{"inputs":[{"name":"x","datatype":"FP16","shape":[1],"data":[1]}]}""", "Input 'x': datatype FP16 cannot be sent as JSON data; send it as binary data.")]
     [InlineData("""{"inputs":[{"name":"x","datatype":"FP32","shape":[1],"data":[1]""", "Unrecognized request format: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed.")]
     [InlineData("", "Unrecognized request format: the request body is empty")]
-    [InlineData("""{"inputs":[{"name":"x","datatype":"FP8","shape":[1],"data":[1]}]}""", "Unsupported datatype 'FP8'. Supported: BOOL, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, FP16, FP32, FP64, BYTES.")]
+    [InlineData("""{"inputs":[{"name":"x","datatype":"FP8","shape":[1],"data":[1]}]}""", "Unsupported datatype 'FP8'. Supported: BOOL, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, FP16, BF16, FP32, FP64, BYTES.")]
     public void BadValues_AreA400NamingThem(string json, string message)
     {
         var ex = Assert.Throws<InvalidInputException>(() => Decode(json));
