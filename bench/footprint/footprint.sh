@@ -20,11 +20,13 @@ port=${PORT:-18181}
 
 # The configurations: "default" is the shipped one; "lean" turns off ONNX Runtime's arena and memory patterns
 # and the background (concurrent) GC; "seq-load" loads the models one after another (how they loaded before
-# LiftWing:Models:LoadConcurrency existed). CONFIGS="default seq-load" picks some.
+# LiftWing:Models:LoadConcurrency existed); "malloc2" caps glibc's malloc arenas at 2 (parallel loads otherwise leave
+# freed native memory in per-thread arenas). CONFIGS="default seq-load" picks some.
 declare -A configs=(
   [default]=""
   [lean]="LIFTWING_ONNX_ARENA=0 DOTNET_gcConcurrent=0"
   [seq-load]="LIFTWING__MODELS__LOADCONCURRENCY=1"
+  [malloc2]="MALLOC_ARENA_MAX=2"
 )
 read -r -a order <<< "${CONFIGS:-default lean seq-load}"
 
