@@ -56,6 +56,12 @@ if (args is ["events-throughput", .. var eventArgs])
     return await LiftWing.Benchmarks.EventsThroughput.RunAsync(eventArgs);
 }
 
+// `-- v2json-cpu [iterations]`: V2 JSON codec [32,384] by CPU time per operation (docs/performance.md ## tensors).
+if (args is ["v2json-cpu", .. var cpuArgs])
+{
+    return LiftWing.Benchmarks.V2JsonCpuTime.Run(cpuArgs);
+}
+
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(LiftWing.Benchmarks.V2JsonBenchmarks).Assembly).Run(args, config);
 return 0;

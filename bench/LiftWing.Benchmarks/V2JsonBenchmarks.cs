@@ -10,6 +10,7 @@ namespace LiftWing.Benchmarks;
 public class V2JsonBenchmarks
 {
     private byte[] _request = null!;
+    private byte[] _doubleTextRequest = null!;
     private InferTensorResponse _response = null!;
 
     [Params(4, 32 * 384)]
@@ -25,6 +26,12 @@ public class V2JsonBenchmarks
         {
             id = "bench",
             inputs = new[] { new { name = "input", datatype = "FP32", shape = new[] { rows, Elements / rows }, data } },
+        }));
+        // What a Python client sends for float32 data (tolist() widens to double): up to 17 significant digits each.
+        _doubleTextRequest = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+        {
+            id = "bench",
+            inputs = new[] { new { name = "input", datatype = "FP32", shape = new[] { rows, Elements / rows }, data = data.Select(f => (double)f).ToArray() } },
         }));
         _response = new InferTensorResponse
         {
@@ -43,6 +50,29 @@ public class V2JsonBenchmarks
     /// <summary>Request bytes straight into a typed float[] (what the REST endpoint does).</summary>
     [Benchmark]
     public int Decode() => V2JsonCodec.DecodeRequest(_request).Inputs[0].Data.Length;
+
+    /// <summary>The same tensor written as doubles (17 digits), as Python clients send float32 data.</summary>
+    [Benchmark]
+    public int DecodeDoubleText() => V2JsonCodec.DecodeRequest(_doubleTextRequest).Inputs[0].Data.Length;
+
+    /// <summary>The previous encoder's data loop: one <see cref="Utf8JsonWriter.WriteNumberValue(float)"/> per element.</summary>
+    [Benchmark]
+    public int EncodePerElementWriter()
+    {
+        _buffer.Reset();
+        using (var w = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            w.WriteStartArray();
+            foreach (var v in (float[])_response.Outputs[0].Data)
+            {
+                w.WriteNumberValue(v);
+            }
+
+            w.WriteEndArray();
+        }
+
+        return _buffer.WrittenCount;
+    }
 
     /// <summary>Typed spans into a pooled buffer (what the REST endpoint does).</summary>
     [Benchmark]

@@ -6,7 +6,7 @@
 # revertrisk-language-agnostic and articlequality with revision JSON / HTML in the request, so no wiki is needed).
 #
 # Usage: bench/footprint/footprint.sh [ROUNDS]   (default 3; artifacts must be pulled: liftwing models pull)
-# Env:   LIFTWING (the command, default: dotnet src/LiftWing.Cli/bin/Release/net10.0/linux-x64/liftwing.dll)
+# Env:   LIFTWING (the command, default: dotnet src/LiftWing.Cli/bin/Release/net10.0/linux-x64/liftwing.dll), CONFIGS
 #        LOAD_SECONDS (8), CONCURRENCY (2 per model), SHARED (../shared)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,12 +19,16 @@ conc=${CONCURRENCY:-2}
 port=${PORT:-18181}
 
 # The configurations: "default" is the shipped one; "lean" turns off ONNX Runtime's arena and memory patterns
-# and the background (concurrent) GC.
+# and the background (concurrent) GC; "seq-load" loads the models one after another (how they loaded before
+# LiftWing:Models:LoadConcurrency existed); "malloc2" caps glibc's malloc arenas at 2 (parallel loads otherwise leave
+# freed native memory in per-thread arenas). CONFIGS="default seq-load" picks some.
 declare -A configs=(
   [default]=""
   [lean]="LIFTWING_ONNX_ARENA=0 DOTNET_gcConcurrent=0"
+  [seq-load]="LIFTWING__MODELS__LOADCONCURRENCY=1"
+  [malloc2]="MALLOC_ARENA_MAX=2"
 )
-order=(default lean)
+read -r -a order <<< "${CONFIGS:-default lean seq-load}"
 
 bodies=$(mktemp -d)
 trap 'rm -rf "$bodies"; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT

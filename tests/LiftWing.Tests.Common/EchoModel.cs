@@ -8,7 +8,9 @@ namespace LiftWing.Tests.Common;
 /// <summary>
 /// A trivial V1 model for tests and benchmarks (KServe's DummyModel): answers <c>{"echo": body, "model": name}</c>.
 /// <c>{"fail": "invalid"}</c> throws a 400, <c>{"fail": "crash"}</c> throws inside predict (500),
-/// <c>{"sleep_ms": N}</c> waits in predict (for timeout and shutdown tests).
+/// <c>{"sleep_ms": N}</c> waits in predict (for timeout and shutdown tests), <c>{"echo_headers": ["name", ...]}</c>
+/// adds <c>"headers"</c> (each named request header, or null) and <c>"request_id"</c> to the answer, so a test can see
+/// what reached the model.
 /// </summary>
 public sealed class EchoModel(ModelConfig config) : ModelBase<JsonElement, JsonElement>(config)
 {
@@ -54,8 +56,20 @@ public sealed class EchoModel(ModelConfig config) : ModelBase<JsonElement, JsonE
     }
 
     /// <inheritdoc />
-    protected override ValueTask<InferenceResponse> PostprocessAsync(JsonElement output, InferenceRequest request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(InferenceResponse.FromObject(new Dictionary<string, object> { ["echo"] = output, ["model"] = Name }));
+    protected override ValueTask<InferenceResponse> PostprocessAsync(JsonElement output, InferenceRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var answer = new Dictionary<string, object?> { ["echo"] = output, ["model"] = Name };
+        if (output.ValueKind == JsonValueKind.Object && output.TryGetProperty("echo_headers", out var names) && names.ValueKind == JsonValueKind.Array)
+        {
+            answer["headers"] = names.EnumerateArray().Select(n => n.GetString() ?? "")
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(n => n, n => request.Headers.TryGetValue(n, out var v) ? v : null);
+            answer["request_id"] = request.RequestId;
+        }
+
+        return ValueTask.FromResult(InferenceResponse.FromObject(answer));
+    }
 
     /// <inheritdoc />
     public override string? GetCacheKey(InferenceRequest request) =>

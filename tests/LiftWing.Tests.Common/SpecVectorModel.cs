@@ -9,6 +9,8 @@ namespace LiftWing.Tests.Common;
 /// A tensor model with the signature of the binary tensor extension's example: <c>input0</c> UINT32 [2,2] and
 /// <c>input1</c> BOOL [3] in, <c>output0</c> FP32 [3,2] out. Row i is <c>[i+1, i+1 + input0[0]/10]</c> where
 /// <c>input1[i]</c> is true (zeros otherwise), so the spec's request gives the spec's answer [1,1.1,2,2.1,3,3.1].
+/// A request parameter <c>echo_header</c> naming a header adds response parameters <c>header</c> (its value) and
+/// <c>request_id</c>, so a test can see what reached the model.
 /// </summary>
 public sealed class SpecVectorModel(ModelConfig config) : ModelBase<(uint[] A, bool[] B), float[]>(config)
 {
@@ -64,6 +66,9 @@ public sealed class SpecVectorModel(ModelConfig config) : ModelBase<(uint[] A, b
                 ModelVersion = Version,
                 Id = request?.Tensors?.Id,
                 Outputs = [new TensorData("output0", "FP32", [3, 2], output)],
+                Parameters = request?.Tensors?.Parameters?.TryGetValue("echo_header", out var name) == true && name is string header
+                    ? new Dictionary<string, object?> { ["header"] = request.Headers.TryGetValue(header, out var v) ? v : null, ["request_id"] = request.RequestId }
+                    : null,
             },
         });
 }

@@ -141,7 +141,21 @@ public sealed partial class ModelRepository : IAsyncDisposable
             _models[group.Key] = new FailedModel(group.First(), reason);
         }
 
-        await Task.WhenAll(configs.Select(c => AddAsync(c, cancellationToken))).ConfigureAwait(false);
+        // Each load runs on the thread pool: most models load synchronously (session creation is CPU work), so
+        // awaiting AddAsync directly ran them one after another on this thread.
+        using var gate = new SemaphoreSlim(_options.LoadConcurrency > 0 ? _options.LoadConcurrency : Environment.ProcessorCount);
+        await Task.WhenAll(configs.Select(async c =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Run(() => AddAsync(c, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
     }
 
     /// <summary>Creates and loads a model from its definition; a failure leaves it listed as failed.</summary>

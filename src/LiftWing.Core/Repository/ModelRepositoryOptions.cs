@@ -22,4 +22,12 @@ public sealed class ModelRepositoryOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How many models load at the same time at start (key <c>LiftWing:Models:LoadConcurrency</c>); 0 means one per
+    /// processor, 1 one after another. Loading is mostly CPU work (ONNX Runtime sessions, tokenizers, fastText), so
+    /// more than the processors gains nothing. The default is 0.
+    /// </summary>
+    [Range(0, 256)]
+    public int LoadConcurrency { get; set; }
 }

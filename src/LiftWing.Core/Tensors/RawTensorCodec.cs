@@ -9,7 +9,7 @@ namespace LiftWing.Core.Tensors;
 /// <summary>
 /// The raw tensor layout shared by gRPC <c>raw_input_contents</c>/<c>raw_output_contents</c> and the REST binary
 /// tensor extension: row-major, little-endian, no padding; BOOL one byte per element; BYTES each element a
-/// 4-byte little-endian length followed by its bytes.
+/// 4-byte little-endian length followed by its bytes; FP16 and BF16 (raw only, as in KServe) two bytes each.
 /// </summary>
 public static class RawTensorCodec
 {
@@ -43,6 +43,7 @@ public static class RawTensorCodec
             "FP32" => Copy<float>(raw),
             "FP64" => Copy<double>(raw),
             "FP16" => Copy<Half>(raw),
+            "BF16" => Copy<BFloat16>(raw),
             "INT64" => Copy<long>(raw),
             "INT32" => Copy<int>(raw),
             "INT16" => Copy<short>(raw),
@@ -115,6 +116,7 @@ public static class RawTensorCodec
         float[] a => MemoryMarshal.AsBytes(a.AsSpan()),
         double[] a => MemoryMarshal.AsBytes(a.AsSpan()),
         Half[] a => MemoryMarshal.AsBytes(a.AsSpan()),
+        BFloat16[] a => MemoryMarshal.AsBytes(a.AsSpan()),
         long[] a => MemoryMarshal.AsBytes(a.AsSpan()),
         int[] a => MemoryMarshal.AsBytes(a.AsSpan()),
         short[] a => MemoryMarshal.AsBytes(a.AsSpan()),

@@ -2,8 +2,8 @@ namespace LiftWing.Core.Tensors;
 
 /// <summary>
 /// A named V2 tensor: datatype, shape and flat row-major data. <see cref="Data"/> is a typed array matching
-/// <see cref="Datatype"/>: bool[], sbyte[], short[], int[], long[], byte[], ushort[], uint[], ulong[], float[],
-/// double[], or string[] for BYTES.
+/// <see cref="Datatype"/>: bool[], sbyte[], short[], int[], long[], byte[], ushort[], uint[], ulong[], Half[] (FP16),
+/// <see cref="BFloat16"/>[] (BF16), float[], double[], or string[] for BYTES.
 /// </summary>
 public sealed class TensorData
 {

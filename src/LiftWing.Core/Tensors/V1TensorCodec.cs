@@ -34,7 +34,8 @@ public static class V1TensorCodec
         var raw = JsonMarshal.GetRawUtf8Value(instances);
         var reader = new Utf8JsonReader(raw);
         reader.Read();
-        var data = V2JsonTensorData.Read(ref reader, input.Name, input.Datatype, [.. shape], raw.Length, TensorElementBudget.Default());
+        var readerBase = 0;
+        var data = V2JsonTensorData.Read(ref reader, raw, ref readerBase, input.Name, input.Datatype, [.. shape], TensorElementBudget.Default());
         return new InferTensorRequest { Inputs = [new TensorData(input.Name, input.Datatype, [.. shape], data)] };
     }
 

@@ -14,17 +14,20 @@ internal static class V2JsonTensorData
     /// <summary>
     /// Reads from the array's start token; leaves the reader on its end token. The shape is checked against, and its
     /// element count taken from, the request's <paramref name="budget"/> before anything is read or allocated.
+    /// <paramref name="json"/> is the whole text the reader reads, starting <paramref name="readerBase"/> bytes before
+    /// the reader's own start: FP32 arrays are read from it directly and the reader is replaced by one that resumes
+    /// after them (so both may change).
     /// </summary>
-    public static Array Read(ref Utf8JsonReader reader, string name, string datatype, long[] shape, int jsonLength, TensorElementBudget budget)
+    public static Array Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref int readerBase, string name, string datatype, long[] shape, TensorElementBudget budget)
     {
         var count = budget.Take(name, shape);
 
         // Every element needs at least one byte plus a separator: a larger count cannot match, so only count.
-        var fits = count <= (jsonLength / 2) + 1;
+        var fits = count <= (json.Length / 2) + 1;
         var n = (int)Math.Min(count, fits ? count : 0);
         return datatype switch
         {
-            "FP32" => ReadNumbers<float>(ref reader, name, datatype, shape, count, n),
+            "FP32" => ReadFloats(ref reader, json, ref readerBase, name, shape, count, n),
             "FP64" => ReadNumbers<double>(ref reader, name, datatype, shape, count, n),
             "INT64" => ReadNumbers<long>(ref reader, name, datatype, shape, count, n),
             "INT32" => ReadNumbers<int>(ref reader, name, datatype, shape, count, n),
@@ -38,6 +41,62 @@ internal static class V2JsonTensorData
             "BYTES" => ReadStrings(ref reader, name, shape, count, n),
             _ => throw new InvalidInputException($"Input '{name}': datatype {datatype} cannot be sent as JSON data; send it as binary data."),
         };
+    }
+
+    /// <summary>
+    /// As <see cref="ReadNumbers{T}"/>, but after each number the reader reads, the numbers that follow it in the same
+    /// array are taken from the text by <see cref="Utf8FloatArrayScanner"/>; the reader then resumes (from its own
+    /// state, which is the same after any number of that array) where the scanner stopped.
+    /// </summary>
+    private static float[] ReadFloats(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref int readerBase, string name, long[] shape, long count, int capacity)
+    {
+        var result = capacity == count ? new float[capacity] : [];
+        long seen = 0;
+        var depth = 0;
+        while (reader.Read())
+        {
+            var token = reader.TokenType;
+            if (token == JsonTokenType.StartArray)
+            {
+                depth++;
+                continue;
+            }
+
+            if (token == JsonTokenType.EndArray)
+            {
+                if (depth-- == 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (seen < result.Length && !TryGet(ref reader, out result[seen]))
+            {
+                throw NotValid(ref reader, name, "FP32");
+            }
+
+            if (token == JsonTokenType.StartObject)
+            {
+                throw NotValid(ref reader, name, "FP32");
+            }
+
+            seen++;
+            if (token == JsonTokenType.Number && seen < result.Length && !reader.HasValueSequence)
+            {
+                var pos = readerBase + (int)reader.BytesConsumed;
+                var taken = Utf8FloatArrayScanner.Scan(json, ref pos, result.AsSpan((int)seen));
+                if (taken > 0)
+                {
+                    reader = new Utf8JsonReader(json[pos..], isFinalBlock: true, reader.CurrentState);
+                    readerBase = pos;
+                    seen += taken;
+                }
+            }
+        }
+
+        return seen == count ? result : throw Mismatch(name, shape, count, seen);
     }
 
     private static T[] ReadNumbers<T>(ref Utf8JsonReader reader, string name, string datatype, long[] shape, long count, int capacity)
@@ -132,6 +191,11 @@ internal static class V2JsonTensorData
 
         if (typeof(T) == typeof(float))
         {
+            if (!r.HasValueSequence && Utf8FloatParser.TryParse(r.ValueSpan, out Unsafe.As<T, float>(ref value)))
+            {
+                return true;
+            }
+
             return r.TryGetSingle(out Unsafe.As<T, float>(ref value)) && float.IsFinite(Unsafe.As<T, float>(ref value));
         }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace LiftWing.Core.Tensors;
@@ -33,96 +35,141 @@ internal static class V2JsonTensorWriter
             WriteParameters(w, t.Parameters, null);
         }
 
-        w.WriteStartArray("data"u8);
-        WriteData(w, t);
-        w.WriteEndArray();
+        w.WritePropertyName("data"u8);
+        WriteArray(w, t, 0, t.Data.Length);
         w.WriteEndObject();
     }
 
     /// <summary>Writes the data as arrays nested by the shape (row-major), e.g. [[1,2],[3,4]] for [2,2].</summary>
-    public static void WriteNested(Utf8JsonWriter w, TensorData t)
+    public static void WriteNested(Utf8JsonWriter w, TensorData t) => WriteNested(w, t, 0, 0, t.Data.Length);
+
+    private static void WriteNested(Utf8JsonWriter w, TensorData t, int dimension, int offset, int length)
     {
-        if (t.Shape.Length <= 1)
+        if (t.Shape.Length - dimension <= 1)
         {
-            w.WriteStartArray();
-            WriteData(w, t);
-            w.WriteEndArray();
+            WriteArray(w, t, offset, length);
             return;
         }
 
-        // Slice the flat data row by row into tensors of the inner shape.
-        var rows = (int)t.Shape[0];
-        var inner = t.Shape[1..];
-        var rowLength = rows == 0 ? 0 : t.Data.Length / rows;
+        // Row by row: each row is the next `length / rows` elements of the flat data.
+        var rows = (int)t.Shape[dimension];
+        var rowLength = rows == 0 ? 0 : length / rows;
         w.WriteStartArray();
         for (var r = 0; r < rows; r++)
         {
-            var slice = Array.CreateInstance(t.Data.GetType().GetElementType()!, rowLength);
-            Array.Copy(t.Data, r * rowLength, slice, 0, rowLength);
-            WriteNested(w, new TensorData(t.Name, t.Datatype, inner, slice));
+            WriteNested(w, t, dimension + 1, offset + (r * rowLength), rowLength);
         }
 
         w.WriteEndArray();
     }
 
-    private static void WriteData(Utf8JsonWriter w, TensorData t)
+    /// <summary>Writes elements [offset, offset + length) of the flat data as one JSON array.</summary>
+    private static void WriteArray(Utf8JsonWriter w, TensorData t, int offset, int length)
     {
         // By datatype, not by a type test: the runtime lets a byte[] pass as sbyte[] (long[] as ulong[], ...).
         switch (t.Datatype)
         {
             case "FP32":
-                foreach (var v in (float[])t.Data)
-                {
-                    if (float.IsFinite(v)) { w.WriteNumberValue(v); } else { w.WriteNullValue(); }
-                }
+                WriteFloats(w, ((float[])t.Data).AsSpan(offset, length));
+                return;
+            case "FP16":
+                WriteFloats(w, ((Half[])t.Data).AsSpan(offset, length));
+                return;
+            case "BF16":
+                WriteFloats(w, ((BFloat16[])t.Data).AsSpan(offset, length));
+                return;
+        }
 
-                break;
+        w.WriteStartArray();
+        switch (t.Datatype)
+        {
             case "FP64":
-                foreach (var v in (double[])t.Data)
+                foreach (var v in ((double[])t.Data).AsSpan(offset, length))
                 {
                     if (double.IsFinite(v)) { w.WriteNumberValue(v); } else { w.WriteNullValue(); }
                 }
 
                 break;
-            case "FP16":
-                foreach (var v in (Half[])t.Data)
-                {
-                    if (Half.IsFinite(v)) { w.WriteNumberValue((float)v); } else { w.WriteNullValue(); }
-                }
-
-                break;
             case "UINT64":
-                foreach (var v in (ulong[])t.Data) { w.WriteNumberValue(v); }
+                foreach (var v in ((ulong[])t.Data).AsSpan(offset, length)) { w.WriteNumberValue(v); }
                 break;
             case "UINT32":
-                foreach (var v in (uint[])t.Data) { w.WriteNumberValue(v); }
+                foreach (var v in ((uint[])t.Data).AsSpan(offset, length)) { w.WriteNumberValue(v); }
                 break;
             case "UINT16":
-                foreach (var v in (ushort[])t.Data) { w.WriteNumberValue((uint)v); }
+                foreach (var v in ((ushort[])t.Data).AsSpan(offset, length)) { w.WriteNumberValue((uint)v); }
                 break;
             case "UINT8":
-                foreach (var v in (byte[])t.Data) { w.WriteNumberValue((uint)v); }
+                foreach (var v in ((byte[])t.Data).AsSpan(offset, length)) { w.WriteNumberValue((uint)v); }
                 break;
             case "INT64":
-                foreach (var v in (long[])t.Data) { w.WriteNumberValue(v); }
+                foreach (var v in ((long[])t.Data).AsSpan(offset, length)) { w.WriteNumberValue(v); }
                 break;
             case "INT32":
-                foreach (var v in (int[])t.Data) { w.WriteNumberValue(v); }
+                foreach (var v in ((int[])t.Data).AsSpan(offset, length)) { w.WriteNumberValue(v); }
                 break;
             case "INT16":
-                foreach (var v in (short[])t.Data) { w.WriteNumberValue((int)v); }
+                foreach (var v in ((short[])t.Data).AsSpan(offset, length)) { w.WriteNumberValue((int)v); }
                 break;
             case "INT8":
-                foreach (var v in (sbyte[])t.Data) { w.WriteNumberValue((int)v); }
+                foreach (var v in ((sbyte[])t.Data).AsSpan(offset, length)) { w.WriteNumberValue((int)v); }
                 break;
             case "BOOL":
-                foreach (var v in (bool[])t.Data) { w.WriteBooleanValue(v); }
+                foreach (var v in ((bool[])t.Data).AsSpan(offset, length)) { w.WriteBooleanValue(v); }
                 break;
             case "BYTES":
-                foreach (var v in (string[])t.Data) { w.WriteStringValue(v); }
+                foreach (var v in ((string[])t.Data).AsSpan(offset, length)) { w.WriteStringValue(v); }
                 break;
             default:
                 throw new ArgumentException($"Tensor '{t.Name}' has datatype {t.Datatype}, which has no JSON form.");
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Formats the whole array into a pooled buffer and hands it to the writer as one raw value: per-element
+    /// <see cref="Utf8JsonWriter.WriteNumberValue(float)"/> calls cost more than the formatting. Same text as the
+    /// writer's (shortest round trip), and null for a non-finite value.
+    /// </summary>
+    private static void WriteFloats<T>(Utf8JsonWriter w, ReadOnlySpan<T> values)
+        where T : unmanaged
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(2 + (values.Length * (Utf8FloatFormatter.MaxLength + 1)));
+        try
+        {
+            var span = buffer.AsSpan();
+            var pos = 0;
+            span[pos++] = (byte)'[';
+            foreach (var element in values)
+            {
+                var v = typeof(T) == typeof(Half) ? (float)Unsafe.BitCast<T, Half>(element)
+                    : typeof(T) == typeof(BFloat16) ? (float)Unsafe.BitCast<T, BFloat16>(element)
+                    : Unsafe.BitCast<T, float>(element);
+                if (float.IsFinite(v))
+                {
+                    pos += Utf8FloatFormatter.Format(v, span[pos..]);
+                }
+                else
+                {
+                    "null"u8.CopyTo(span[pos..]);
+                    pos += 4;
+                }
+
+                span[pos++] = (byte)',';
+            }
+
+            if (values.IsEmpty)
+            {
+                pos++;
+            }
+
+            span[pos - 1] = (byte)']';
+            w.WriteRawValue(span[..pos], skipInputValidation: true);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -24,6 +24,7 @@ internal static class V2RequestReader
         List<string>? outputs = null;
         Dictionary<string, IReadOnlyDictionary<string, object?>>? outputParameters = null;
         var binaryOffset = 0;
+        var readerBase = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("inputs"u8))
@@ -37,7 +38,7 @@ internal static class V2RequestReader
                 inputs = [];
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    inputs.Add(ReadTensor(ref reader, json.Length, binary, ref binaryOffset, budget));
+                    inputs.Add(ReadTensor(ref reader, json, ref readerBase, binary, ref binaryOffset, budget));
                 }
             }
             else if (reader.ValueTextEquals("id"u8))
@@ -139,7 +140,8 @@ internal static class V2RequestReader
         return (names, byName);
     }
 
-    private static TensorData ReadTensor(ref Utf8JsonReader reader, int jsonLength, ReadOnlySpan<byte> binary, ref int binaryOffset, TensorElementBudget budget)
+    /// <summary>Reads one input object; <paramref name="readerBase"/> is where the reader starts in <paramref name="json"/> (see <see cref="V2JsonTensorData.Read"/>).</summary>
+    private static TensorData ReadTensor(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref int readerBase, ReadOnlySpan<byte> binary, ref int binaryOffset, TensorElementBudget budget)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -151,6 +153,7 @@ internal static class V2RequestReader
         bool badName = false, badDatatype = false, badShape = false, hasData = false;
         Array? data = null;
         Utf8JsonReader deferred = default;
+        var deferredBase = 0;
         var isDeferred = false;
         Dictionary<string, object?>? parameters = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -182,12 +185,13 @@ internal static class V2RequestReader
                 {
                     // The usual order (shape and datatype first): decode in this pass.
                     _ = Datatypes.ElementType(datatype);
-                    data = V2JsonTensorData.Read(ref reader, name, datatype, shape, jsonLength, budget);
+                    data = V2JsonTensorData.Read(ref reader, json, ref readerBase, name, datatype, shape, budget);
                 }
                 else
                 {
                     // Data before its datatype or shape: come back to it once the object is read.
                     deferred = reader;
+                    deferredBase = readerBase;
                     isDeferred = hasData;
                     reader.Skip();
                 }
@@ -230,7 +234,7 @@ internal static class V2RequestReader
         }
         else if (isDeferred)
         {
-            data = V2JsonTensorData.Read(ref deferred, name, datatype, shape, jsonLength, budget);
+            data = V2JsonTensorData.Read(ref deferred, json, ref deferredBase, name, datatype, shape, budget);
         }
         else if (data is null)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LiftWing.Core.Errors;
 using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
@@ -6,12 +7,15 @@ using LiftWing.Runtimes.Onnx;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using ModelMetadata = LiftWing.Core.Models.ModelMetadata;
+using OrtBFloat16 = Microsoft.ML.OnnxRuntime.BFloat16;
+using V2BFloat16 = LiftWing.Core.Tensors.BFloat16;
 
 namespace LiftWing.Models.Onnx;
 
 /// <summary>
 /// The generic <c>onnx</c> server: any ONNX model through V2 infer. Input and output names, datatypes and
-/// shapes come from the model; a request that does not match them is a 400 naming the tensor.
+/// shapes come from the model; a request that does not match them is a 400 naming the tensor. FP16 and BF16 inputs
+/// go to ONNX Runtime as float16/bfloat16 tensors, or are widened (exactly) where the model's input is FP32.
 /// </summary>
 public sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<TensorData>>
 {
@@ -91,7 +95,7 @@ public sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<Tensor
                 }
 
                 Validate(spec, t);
-                values.Add(ToOrtValue(t));
+                values.Add(ToOrtValue(FloatWidening.Widens(t.Datatype, spec.Datatype) ? FloatWidening.ToSingle(t) : t));
             }
         }
         catch
@@ -109,7 +113,7 @@ public sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<Tensor
 
     private void Validate(TensorSpec spec, TensorData t)
     {
-        if (t.Datatype != spec.Datatype)
+        if (t.Datatype != spec.Datatype && !FloatWidening.Widens(t.Datatype, spec.Datatype))
         {
             throw new InvalidInputException($"Input '{t.Name}': datatype {t.Datatype} does not match the model's {spec.Datatype}.");
         }
@@ -137,6 +141,8 @@ public sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<Tensor
     {
         "FP32" => OrtValue.CreateTensorValueFromMemory((float[])t.Data, t.Shape),
         "FP64" => OrtValue.CreateTensorValueFromMemory((double[])t.Data, t.Shape),
+        "FP16" => OrtValue.CreateTensorValueFromMemory(MemoryMarshal.Cast<Half, Float16>((Half[])t.Data).ToArray(), t.Shape),
+        "BF16" => OrtValue.CreateTensorValueFromMemory(MemoryMarshal.Cast<V2BFloat16, OrtBFloat16>((V2BFloat16[])t.Data).ToArray(), t.Shape),
         "INT64" => OrtValue.CreateTensorValueFromMemory((long[])t.Data, t.Shape),
         "INT32" => OrtValue.CreateTensorValueFromMemory((int[])t.Data, t.Shape),
         "INT16" => OrtValue.CreateTensorValueFromMemory((short[])t.Data, t.Shape),
@@ -188,6 +194,8 @@ public sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<Tensor
         {
             TensorElementType.Float => value.GetTensorDataAsSpan<float>().ToArray(),
             TensorElementType.Double => value.GetTensorDataAsSpan<double>().ToArray(),
+            TensorElementType.Float16 => MemoryMarshal.Cast<Float16, Half>(value.GetTensorDataAsSpan<Float16>()).ToArray(),
+            TensorElementType.BFloat16 => MemoryMarshal.Cast<OrtBFloat16, V2BFloat16>(value.GetTensorDataAsSpan<OrtBFloat16>()).ToArray(),
             TensorElementType.Int64 => value.GetTensorDataAsSpan<long>().ToArray(),
             TensorElementType.Int32 => value.GetTensorDataAsSpan<int>().ToArray(),
             TensorElementType.Int16 => value.GetTensorDataAsSpan<short>().ToArray(),

@@ -13,6 +13,12 @@ public sealed class OnnxGraphBuilder
     /// <summary>ONNX TensorProto.DataType INT64.</summary>
     public const int ElementInt64 = 7;
 
+    /// <summary>ONNX TensorProto.DataType FLOAT16.</summary>
+    public const int ElementFloat16 = 10;
+
+    /// <summary>ONNX TensorProto.DataType BFLOAT16.</summary>
+    public const int ElementBFloat16 = 16;
+
     private readonly List<ProtoWriter> _nodes = [];
     private readonly List<ProtoWriter> _initializers = [];
     private readonly List<ProtoWriter> _inputs = [];

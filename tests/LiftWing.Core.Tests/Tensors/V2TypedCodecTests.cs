@@ -45,7 +45,7 @@ public sealed class V2TypedCodecTests
     [InlineData("""{"inputs":[{"name":"x","datatype":"FP16","shape":[1],"data":[1]}]}""", "Input 'x': datatype FP16 cannot be sent as JSON data; send it as binary data.")]
     [InlineData("""{"inputs":[{"name":"x","datatype":"FP32","shape":[1],"data":[1]""", "Unrecognized request format: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed.")]
     [InlineData("", "Unrecognized request format: the request body is empty")]
-    [InlineData("""{"inputs":[{"name":"x","datatype":"FP8","shape":[1],"data":[1]}]}""", "Unsupported datatype 'FP8'. Supported: BOOL, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, FP16, FP32, FP64, BYTES.")]
+    [InlineData("""{"inputs":[{"name":"x","datatype":"FP8","shape":[1],"data":[1]}]}""", "Unsupported datatype 'FP8'. Supported: BOOL, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, FP16, BF16, FP32, FP64, BYTES.")]
     public void BadValues_AreA400NamingThem(string json, string message)
     {
         var ex = Assert.Throws<InvalidInputException>(() => Decode(json));
@@ -171,5 +171,79 @@ public sealed class V2TypedCodecTests
         var json = V2JsonCodec.EncodeResponse(new InferTensorResponse { ModelName = "m", Outputs = [new TensorData("x", "FP32", [10, 100], data)] });
         var asRequest = Encoding.UTF8.GetString(json).Replace("\"outputs\"", "\"inputs\"", StringComparison.Ordinal);
         Assert.Equal(data, (float[])Decode(asRequest).Inputs[0].Data);
+    }
+
+    [Theory]
+    [InlineData("[1,2,3,4]")]
+    [InlineData("[ 1 ,\n\t2\r\n, 3 , 4 ]")]
+    [InlineData("[[1,2],[3,4]]")]
+    [InlineData("[[1, 2] ,[ 3,4 ]]")]
+    [InlineData("[1.0,2e0,0.3e1,40E-1]")]
+    public void Fp32_FlatNestedAndSpaced_DecodeAlike(string data)
+    {
+        var r = Decode($$$"""{"inputs":[{"name":"x","datatype":"FP32","shape":[2,2],"data":{{{data}}},"parameters":{"p":1}},{"name":"y","datatype":"FP32","shape":[2],"data":[5,6]}],"id":"after","outputs":[{"name":"o"}]}""");
+        Assert.Equal([1f, 2f, 3f, 4f], (float[])r.Inputs[0].Data);
+        Assert.Equal(1L, r.Inputs[0].Parameters!["p"]);
+        Assert.Equal([5f, 6f], (float[])r.Inputs[1].Data);
+        Assert.Equal("after", r.Id);
+        Assert.Equal(["o"], r.Outputs!);
+    }
+
+    [Theory]
+    [InlineData("[1,2,01]", "Unrecognized request format:")]
+    [InlineData("[1,2,-]", "Unrecognized request format:")]
+    [InlineData("[1,2,3.]", "Unrecognized request format:")]
+    [InlineData("[1,2,3x]", "Unrecognized request format:")]
+    [InlineData("[1,2,3,}", "Unrecognized request format:")]
+    [InlineData("[1,2,3,]", "Unrecognized request format:")]
+    [InlineData("[1,2,/*c*/3]", "Unrecognized request format:")]
+    [InlineData("[1,2,\"3\"]", "Input 'x': value \"3\" is not a valid FP32.")]
+    [InlineData("[1,2,1e39]", "Input 'x': value 1e39 is not a valid FP32.")]
+    [InlineData("[1,2,true]", "Input 'x': value true is not a valid FP32.")]
+    [InlineData("[1,2]", "Input 'x': shape [3] needs 3 elements but data has 2.")]
+    [InlineData("[1,2,3,4,5]", "Input 'x': shape [3] needs 3 elements but data has 5.")]
+    [InlineData("[1,2,3", "Unrecognized request format:")]
+    public void Fp32_BadTextAfterTheFirstNumber_IsStillA400(string data, string message)
+    {
+        var ex = Assert.Throws<InvalidInputException>(() => Decode($$$"""{"inputs":[{"name":"x","datatype":"FP32","shape":[3],"data":{{{data}}}}]}"""));
+        Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fp32_DataBeforeShape_AndLongDigitStrings_DecodeExactly()
+    {
+        // 20-digit and out-of-range-exponent texts leave the fast path; the reader's parser takes them.
+        var r = Decode("""{"inputs":[{"data":[0.1,0.12345678901234567890,1e-30,3.4028235e38],"name":"x","datatype":"FP32","shape":[4]}]}""");
+        Assert.Equal([0.1f, 0.12345678901234567890f, 1e-30f, 3.4028235e38f], (float[])r.Inputs[0].Data);
+    }
+
+    [Fact]
+    public void Encode_Fp32AndFp16_WriteTheSameTextAsTheWriterPerElement()
+    {
+        float[] values = [0f, -0f, 0.1f, 1e-5f, 123456789f, float.MaxValue, float.NaN, float.PositiveInfinity, -2.5f];
+        var json = Encoding.UTF8.GetString(V2JsonCodec.EncodeResponse(new InferTensorResponse
+        {
+            ModelName = "m",
+            Outputs =
+            [
+                new TensorData("a", "FP32", [values.Length], values),
+                new TensorData("h", "FP16", [2], new[] { (Half)0.5f, Half.NaN }),
+                new TensorData("e", "FP32", [0], Array.Empty<float>()),
+            ],
+        }));
+        Assert.Contains("\"data\":[0,-0,0.1,1E-05,123456790,3.4028235E+38,null,null,-2.5]", json, StringComparison.Ordinal);
+        Assert.Contains("\"data\":[0.5,null]", json, StringComparison.Ordinal);
+        Assert.Contains("\"shape\":[0],\"data\":[]", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void V1Predictions_NestByShape()
+    {
+        var json = Encoding.UTF8.GetString(V1TensorCodec.EncodePredictions(new InferTensorResponse
+        {
+            ModelName = "m",
+            Outputs = [new TensorData("p", "FP32", [2, 2, 2], new[] { 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8.5f })],
+        }));
+        Assert.Equal("""{"predictions":[[[1,2],[3,4]],[[5,6],[7,8.5]]]}""", json);
     }
 }

@@ -98,4 +98,58 @@ public sealed class BinaryTensorRestTests(GrpcServerFixture fixture) : IClassFix
         var body = await HttpAssert.JsonAsync(await _client.GetAsync("v2"), HttpStatusCode.OK);
         Assert.Contains("binary_tensor_data", body.GetProperty("extensions").EnumerateArray().Select(e => e.GetString()));
     }
+
+    [Fact]
+    public async Task Fp16AndBf16_BinaryIn_PassThroughTheFloat16Graph_BinaryOut()
+    {
+        // h: FP16 [1.5, -2, 0.333…]; b: BF16 [1.5, -2, 3.140625] (bit patterns written directly).
+        byte[] h = [.. new[] { (Half)1.5f, (Half)(-2f), (Half)(1f / 3) }.SelectMany(v => BitConverter.GetBytes(v))];
+        byte[] b = [0xC0, 0x3F, 0x00, 0xC0, 0x49, 0x40];
+        const string json = """{"inputs":[{"name":"h","shape":[3],"datatype":"FP16","parameters":{"binary_data_size":6}},{"name":"b","shape":[3],"datatype":"BF16","parameters":{"binary_data_size":6}}],"parameters":{"binary_data_output":true}}""";
+        using var response = await _client.PostAsync("v2/models/half-identity/infer", Body(json, [.. h, .. b]));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var jsonLength = int.Parse(response.Headers.GetValues(Header).Single(), System.Globalization.CultureInfo.InvariantCulture);
+        var outputs = JsonDocument.Parse(body.AsMemory(0, jsonLength)).RootElement.GetProperty("outputs").EnumerateArray()
+            .ToDictionary(o => o.GetProperty("name").GetString()!, o => o.GetProperty("datatype").GetString());
+        Assert.Equal("FP16", outputs["h_out"]);
+        Assert.Equal("BF16", outputs["b_out"]);
+        Assert.Equal([.. h, .. b], body[jsonLength..]);
+    }
+
+    [Fact]
+    public async Task Bf16_JsonOut_IsTheWidenedNumbers()
+    {
+        byte[] b = [0xC0, 0x3F, 0x00, 0xC0, 0x49, 0x40];
+        byte[] h = [.. new[] { (Half)0.5f }.SelectMany(v => BitConverter.GetBytes(v))];
+        const string json = """{"inputs":[{"name":"h","shape":[1],"datatype":"FP16","parameters":{"binary_data_size":2}},{"name":"b","shape":[3],"datatype":"BF16","parameters":{"binary_data_size":6}}]}""";
+        using var response = await _client.PostAsync("v2/models/half-identity/infer", Body(json, [.. h, .. b]));
+        var body = await HttpAssert.JsonAsync(response, HttpStatusCode.OK);
+        var bOut = body.GetProperty("outputs").EnumerateArray().Single(o => o.GetProperty("name").GetString() == "b_out");
+        Assert.Equal("[1.5,-2,3.140625]", bOut.GetProperty("data").GetRawText());
+    }
+
+    [Fact]
+    public async Task Bf16_BinaryIn_IsWidenedForAnFp32Model()
+    {
+        // example-linear takes FP32 [-1,4]; the same features as BF16 (exact in 8 bits of mantissa) give the same answer.
+        float[] features = [0.5f, -1f, 2f, 0.25f];
+        byte[] bf16 = [.. features.SelectMany(f => BitConverter.GetBytes((ushort)(BitConverter.SingleToUInt32Bits(f) >> 16)))];
+        const string binaryJson = """{"inputs":[{"name":"input","shape":[1,4],"datatype":"BF16","parameters":{"binary_data_size":8}}]}""";
+        var fromBf16 = await HttpAssert.JsonAsync(await _client.PostAsync("v2/models/example-linear/infer", Body(binaryJson, bf16)), HttpStatusCode.OK);
+        var fromFp32 = await HttpAssert.JsonAsync(
+            await _client.PostAsync("v2/models/example-linear/infer", new StringContent("""{"inputs":[{"name":"input","shape":[1,4],"datatype":"FP32","data":[0.5,-1,2,0.25]}]}""", Encoding.UTF8, "application/json")),
+            HttpStatusCode.OK);
+        Assert.Equal(fromFp32.GetProperty("outputs").GetRawText(), fromBf16.GetProperty("outputs").GetRawText());
+    }
+
+    [Theory]
+    [InlineData("BF16")]
+    [InlineData("FP16")]
+    public async Task HalfPrecisionAsJsonData_IsA400(string datatype)
+    {
+        var json = $$"""{"inputs":[{"name":"b","shape":[1],"datatype":"{{datatype}}","data":[1.5]}]}""";
+        var body = await HttpAssert.JsonAsync(await _client.PostAsync("v2/models/half-identity/infer", new StringContent(json, Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        Assert.Equal($"Input 'b': datatype {datatype} cannot be sent as JSON data; send it as binary data.", body.GetProperty("error").GetString());
+    }
 }

@@ -65,4 +65,88 @@ public sealed class GrpcDotnetClientTests(GrpcServerFixture fixture) : IClassFix
         var values = Enumerable.Range(0, 6).Select(i => BitConverter.ToSingle(raw, 4 * i)).ToArray();
         Assert.Equal([1.0f, 1.1f, 2.0f, 2.1f, 0f, 0f], values);
     }
+
+    [Fact]
+    public async Task Fp16AndBf16Raw_PassThroughTheFloat16Graph()
+    {
+        var client = new GRPCInferenceService.GRPCInferenceServiceClient(_channel);
+        byte[] h = [.. new[] { (Half)1.5f, (Half)(-65504f) }.SelectMany(v => BitConverter.GetBytes(v))];
+        byte[] b = [0xC0, 0x3F, 0x49, 0x40];
+        var request = new ModelInferRequest { ModelName = "half-identity" };
+        request.Inputs.Add(new ModelInferRequest.Types.InferInputTensor { Name = "h", Datatype = "FP16", Shape = { 2 } });
+        request.Inputs.Add(new ModelInferRequest.Types.InferInputTensor { Name = "b", Datatype = "BF16", Shape = { 2 } });
+        request.RawInputContents.Add(ByteString.CopyFrom(h));
+        request.RawInputContents.Add(ByteString.CopyFrom(b));
+        var response = await client.ModelInferAsync(request);
+        var byName = response.Outputs.Select((o, i) => (o, raw: response.RawOutputContents[i].ToByteArray())).ToDictionary(x => x.o.Name);
+        Assert.Equal("FP16", byName["h_out"].o.Datatype);
+        Assert.Equal(h, byName["h_out"].raw);
+        Assert.Equal("BF16", byName["b_out"].o.Datatype);
+        Assert.Equal(b, byName["b_out"].raw);
+    }
+
+    [Fact]
+    public async Task Bf16Raw_IsWidenedForAnFp32Model_SameAnswerAsFp32()
+    {
+        var client = new GRPCInferenceService.GRPCInferenceServiceClient(_channel);
+        float[] features = [0.5f, -1f, 2f, 0.25f, 1f, 1f, -0.5f, 3f];
+        async Task<float[]> InferAsync(string datatype, byte[] raw)
+        {
+            var request = new ModelInferRequest { ModelName = "example-linear" };
+            request.Inputs.Add(new ModelInferRequest.Types.InferInputTensor { Name = "input", Datatype = datatype, Shape = { 2, 4 } });
+            request.Outputs.Add(new ModelInferRequest.Types.InferRequestedOutputTensor { Name = "probabilities" });
+            request.RawInputContents.Add(ByteString.CopyFrom(raw));
+            var bytes = (await client.ModelInferAsync(request)).RawOutputContents[0].ToByteArray();
+            return Enumerable.Range(0, bytes.Length / 4).Select(i => BitConverter.ToSingle(bytes, 4 * i)).ToArray();
+        }
+
+        var fp32 = await InferAsync("FP32", [.. features.SelectMany(BitConverter.GetBytes)]);
+        var bf16 = await InferAsync("BF16", [.. features.SelectMany(f => BitConverter.GetBytes((ushort)(BitConverter.SingleToUInt32Bits(f) >> 16)))]);
+        var fp16 = await InferAsync("FP16", [.. features.SelectMany(f => BitConverter.GetBytes((Half)f))]);
+        Assert.Equal(6, fp32.Length);
+        Assert.Equal(fp32, bf16);
+        Assert.Equal(fp32, fp16);
+    }
+
+    [Theory]
+    [InlineData("BF16")]
+    [InlineData("FP16")]
+    public async Task HalfPrecisionInContents_IsInvalidArgument(string datatype)
+    {
+        var client = new GRPCInferenceService.GRPCInferenceServiceClient(_channel);
+        var request = new ModelInferRequest { ModelName = "half-identity" };
+        request.Inputs.Add(new ModelInferRequest.Types.InferInputTensor { Name = "b", Datatype = datatype, Shape = { 1 }, Contents = new InferTensorContents { Fp32Contents = { 1.5f } } });
+        var ex = await Assert.ThrowsAsync<RpcException>(() => client.ModelInferAsync(request).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Equal($"Input 'b': {datatype} can only be sent in raw_input_contents.", ex.Status.Detail);
+    }
+
+    [Fact]
+    public async Task RequestMetadata_ReachesTheModelAsHeaders_OnBothPaths()
+    {
+        var client = new GRPCInferenceService.GRPCInferenceServiceClient(_channel);
+        var metadata = new Metadata { { "x-request-id", "dotnet-meta-1" }, { "x-liftwing-probe", "from-dotnet" } };
+
+        // A V1-style model through one BYTES input: the echo model reports the headers and request id it was given.
+        var v1 = new ModelInferRequest { ModelName = "echo" };
+        v1.Inputs.Add(new ModelInferRequest.Types.InferInputTensor
+        {
+            Name = "input", Datatype = "BYTES", Shape = { 1 },
+            Contents = new InferTensorContents { BytesContents = { ByteString.CopyFromUtf8("""{"echo_headers":["x-liftwing-probe","x-absent"]}""") } },
+        });
+        var v1Response = await client.ModelInferAsync(v1, metadata);
+        var echoed = System.Text.Json.JsonDocument.Parse(v1Response.Outputs[0].Contents.BytesContents[0].ToStringUtf8()).RootElement;
+        Assert.Equal("from-dotnet", echoed.GetProperty("headers").GetProperty("x-liftwing-probe").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, echoed.GetProperty("headers").GetProperty("x-absent").ValueKind);
+        Assert.Equal("dotnet-meta-1", echoed.GetProperty("request_id").GetString());
+
+        // A tensor model: spec-vector returns the header named by the request parameter echo_header as a response parameter.
+        var tensor = new ModelInferRequest { ModelName = "spec-vector" };
+        tensor.Parameters["echo_header"] = new InferParameter { StringParam = "x-liftwing-probe" };
+        tensor.Inputs.Add(new ModelInferRequest.Types.InferInputTensor { Name = "input0", Datatype = "UINT32", Shape = { 2, 2 }, Contents = new InferTensorContents { UintContents = { 1, 2, 3, 4 } } });
+        tensor.Inputs.Add(new ModelInferRequest.Types.InferInputTensor { Name = "input1", Datatype = "BOOL", Shape = { 3 }, Contents = new InferTensorContents { BoolContents = { true, false, true } } });
+        var tensorResponse = await client.ModelInferAsync(tensor, metadata);
+        Assert.Equal("from-dotnet", tensorResponse.Parameters["header"].StringParam);
+        Assert.Equal("dotnet-meta-1", tensorResponse.Parameters["request_id"].StringParam);
+    }
 }

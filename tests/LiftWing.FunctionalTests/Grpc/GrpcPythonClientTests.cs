@@ -16,7 +16,18 @@ public sealed class GrpcPythonClientTests(GrpcServerFixture fixture) : IClassFix
             var script = Path.Combine(AppContext.BaseDirectory, "Grpc", "kserve_grpc_client.py");
             var stdout = await ExternalProcess.RunAsync("/usr/bin/python3",
                 [script, $"127.0.0.1:{fixture.GrpcAddress.Port}", TestPaths.SharedData("kserve"), outDir]);
-            GrpcClientAssertions.AssertAll(JsonDocument.Parse(stdout).RootElement);
+            var r = JsonDocument.Parse(stdout).RootElement;
+            GrpcClientAssertions.AssertAll(r);
+
+            // Metadata as headers on the V1-style and the tensor path; FP16/BF16 raw contents.
+            Assert.Equal("from-python", r.GetProperty("metadata_v1").GetProperty("headers").GetProperty("x-liftwing-probe").GetString());
+            Assert.Equal("py-meta-1", r.GetProperty("metadata_v1").GetProperty("request_id").GetString());
+            Assert.Equal("from-python", r.GetProperty("metadata_tensor").GetProperty("header").GetString());
+            Assert.Equal("py-meta-1", r.GetProperty("metadata_tensor").GetProperty("request_id").GetString());
+            Assert.Equal(["FP16", "003e"], r.GetProperty("half").GetProperty("h_out").EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal(["BF16", "c03f4940"], r.GetProperty("half").GetProperty("b_out").EnumerateArray().Select(e => e.GetString()));
+            var probabilities = r.GetProperty("infer_raw").GetProperty("values").EnumerateArray().Select(e => e.GetDouble());
+            Assert.Equal(probabilities, r.GetProperty("bf16_widened").EnumerateArray().Select(e => e.GetDouble()));
         }
         finally
         {

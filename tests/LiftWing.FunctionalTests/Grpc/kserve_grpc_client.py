@@ -81,6 +81,35 @@ blob = r.raw_output_contents[0]
 (n,) = struct.unpack("<I", blob[:4])
 out["v1_raw"] = {"length_ok": n == len(blob) - 4, "json": json.loads(blob[4:4 + n])}
 
+# Request metadata reaches the model as headers (and x-request-id as the request id), on both paths.
+probe = [("x-request-id", "py-meta-1"), ("x-liftwing-probe", "from-python")]
+hdr = pb.ModelInferRequest(model_name="echo")
+hdr.inputs.add(name="input", datatype="BYTES", shape=[1]).contents.bytes_contents.append(
+    json.dumps({"echo_headers": ["x-liftwing-probe"]}).encode())
+r = stub.ModelInfer(hdr, metadata=probe)
+out["metadata_v1"] = json.loads(r.outputs[0].contents.bytes_contents[0])
+st = pb.ModelInferRequest(model_name="spec-vector")
+st.parameters["echo_header"].string_param = "x-liftwing-probe"
+st.inputs.add(name="input0", datatype="UINT32", shape=[2, 2]).contents.uint_contents.extend([1, 2, 3, 4])
+st.inputs.add(name="input1", datatype="BOOL", shape=[3]).contents.bool_contents.extend([True, False, True])
+r = stub.ModelInfer(st, metadata=probe)
+out["metadata_tensor"] = {"header": r.parameters["header"].string_param,
+                          "request_id": r.parameters["request_id"].string_param}
+
+# FP16 and BF16 raw contents: through a float16/bfloat16 graph unchanged, and widened for an FP32 model.
+half = pb.ModelInferRequest(model_name="half-identity")
+half.inputs.add(name="h", datatype="FP16", shape=[1])
+half.inputs.add(name="b", datatype="BF16", shape=[2])
+half.raw_input_contents.extend([struct.pack("<e", 1.5), bytes([0xC0, 0x3F, 0x49, 0x40])])
+r = stub.ModelInfer(half)
+out["half"] = {o.name: [o.datatype, r.raw_output_contents[i].hex()] for i, o in enumerate(r.outputs)}
+widened = pb.ModelInferRequest(model_name="example-linear")
+widened.inputs.add(name="input", datatype="BF16", shape=[2, 4])
+widened.raw_input_contents.append(b"".join(struct.pack("<f", f)[2:] for f in features))
+widened.outputs.add(name="probabilities")
+r = stub.ModelInfer(widened)
+out["bf16_widened"] = list(struct.unpack("<6f", r.raw_output_contents[0]))
+
 bad_type = pb.ModelInferRequest(model_name="example-linear")
 bad_type.inputs.add(name="input", datatype="INT32", shape=[1, 4]).contents.int_contents.extend([1, 2, 3, 4])
 bad_raw = pb.ModelInferRequest(model_name="example-linear")

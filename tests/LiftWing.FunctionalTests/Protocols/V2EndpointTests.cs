@@ -123,7 +123,7 @@ public sealed class V2EndpointTests(EchoServerFixture fixture) : IClassFixture<E
     [InlineData("""{"inputs":[{"name":"input","datatype":"FP32","shape":[1,4],"data":[1,2,"x",4]}]}""", "Input 'input': value \"x\" is not a valid FP32.")]
     [InlineData("""{"inputs":[{"name":"x","datatype":"FP32","shape":[1,4],"data":[1,2,3,4]}]}""", "Unexpected input 'x'; model example-linear takes: input.")]
     [InlineData("""{"inputs":[]}""", "Missing input 'input' (FP32 [-1,4]).")]
-    [InlineData("""{"inputs":[{"name":"input","datatype":"FP8","shape":[1,4],"data":[1,2,3,4]}]}""", "Unsupported datatype 'FP8'. Supported: BOOL, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, FP16, FP32, FP64, BYTES.")]
+    [InlineData("""{"inputs":[{"name":"input","datatype":"FP8","shape":[1,4],"data":[1,2,3,4]}]}""", "Unsupported datatype 'FP8'. Supported: BOOL, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, FP16, BF16, FP32, FP64, BYTES.")]
     [InlineData("""{"inputs":[{"name":"input","datatype":"FP16","shape":[1,4],"data":[1,2,3,4]}]}""", "Input 'input': datatype FP16 cannot be sent as JSON data; send it as binary data.")]
     [InlineData("""{"input":[]}""", "'inputs' is required and must be an array.")]
     [InlineData("""{"inputs":[{"name":"input","datatype":"FP32","shape":[1,4],"data":[1,2,3,4]}],"outputs":[{"name":"nope"}]}""", "Requested output 'nope' does not exist (outputs: probabilities, label).")]

@@ -9,7 +9,7 @@ namespace LiftWing.Server.Protocols.Grpc;
 
 /// <summary>
 /// Converts between KServe's gRPC tensors and <see cref="TensorData"/>, with KServe's validation: raw contents
-/// are all-or-nothing and one per input; <c>contents</c> must use the field of the datatype; FP16 is raw only.
+/// are all-or-nothing and one per input; <c>contents</c> must use the field of the datatype; FP16 and BF16 are raw only.
 /// </summary>
 internal static class GrpcTensorConverter
 {
@@ -70,7 +70,7 @@ internal static class GrpcTensorConverter
             var output = new ModelInferResponse.Types.InferOutputTensor { Name = t.Name, Datatype = t.Datatype };
             output.Shape.AddRange(t.Shape);
             AddParameters(output.Parameters, t.Parameters);
-            if (raw || t.Datatype == "FP16")
+            if (raw || t.Datatype is "FP16" or "BF16")
             {
                 result.RawOutputContents.Add(ToRaw(t));
             }
