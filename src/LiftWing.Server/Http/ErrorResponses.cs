@@ -13,16 +13,20 @@ internal static class ErrorResponses
 {
     public static Task WriteAsync(HttpContext context, int statusCode, string message, string? param = null)
     {
-        byte[] body = context.Request.Path.StartsWithSegments(OpenAIEndpoints.Prefix, StringComparison.Ordinal)
-            ? JsonSerializer.SerializeToUtf8Bytes(
-                new OpenAIErrorBody(new OpenAIError(message, OpenAIType(statusCode), param, statusCode.ToString(CultureInfo.InvariantCulture))),
-                OpenAIJsonContext.Default.OpenAIErrorBody)
-            : JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(message), ServerJsonContext.Default.ErrorBody);
+        byte[] body = Body(context.Request.Path, statusCode, message, param);
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = body.Length;
         return context.Response.Body.WriteAsync(body).AsTask();
     }
+
+    /// <summary>The error body for a request path: OpenAI's shape under <see cref="OpenAIEndpoints.Prefix"/>, Lift Wing's elsewhere.</summary>
+    public static byte[] Body(PathString path, int statusCode, string message, string? param = null) =>
+        path.StartsWithSegments(OpenAIEndpoints.Prefix, StringComparison.Ordinal)
+            ? JsonSerializer.SerializeToUtf8Bytes(
+                new OpenAIErrorBody(new OpenAIError(message, OpenAIType(statusCode), param, statusCode.ToString(CultureInfo.InvariantCulture))),
+                OpenAIJsonContext.Default.OpenAIErrorBody)
+            : JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(message), ServerJsonContext.Default.ErrorBody);
 
     private static string OpenAIType(int status) => status switch
     {
