@@ -23,4 +23,15 @@ public sealed class RequestLimitsOptions
     /// <summary>The most tensor elements in one V2 infer request (all inputs together). The default is 1,048,576.</summary>
     [Range(1, long.MaxValue)]
     public long MaxV2Elements { get; set; } = LiftWing.Core.Tensors.V2JsonCodec.DefaultMaxElements;
+
+    /// <summary>
+    /// The most output elements in one V2 (REST or gRPC) response, all outputs together; more is a 400 naming this
+    /// key. The default is 4,194,304.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long MaxV2OutputElements { get; set; } = 4L * 1024 * 1024;
+
+    /// <summary>The most bytes of output data in one V2 response (strings as UTF-8); more is a 400. The default is 64 MiB.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxV2OutputBytes { get; set; } = 64L * 1024 * 1024;
 }

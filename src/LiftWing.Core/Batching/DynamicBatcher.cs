@@ -54,8 +54,7 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
         var pending = new Pending(item, _time.GetTimestamp());
         if (cancellationToken.CanBeCanceled)
         {
-            pending.Registration = cancellationToken.Register(
-                static (state, token) => ((Pending)state!).Completion.TrySetCanceled(token), pending);
+            pending.Registration = cancellationToken.Register(static (state, token) => ((Pending)state!).Cancel(token), pending);
         }
 
         if (!_queue.Writer.TryWrite(pending))
@@ -186,9 +185,16 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
         }
 
         _metrics?.BatchSize.Record(live.Count, _tag);
+        // The batch is stopped when every caller in it has gone (or at shutdown): no CPU for results nobody reads.
+        using var running = new RunningBatch(live.Count, _stop.Token);
+        foreach (var p in live)
+        {
+            p.Batch = running;
+        }
+
         try
         {
-            var results = await _process(items, _stop.Token).ConfigureAwait(false);
+            var results = await _process(items, running.Token).ConfigureAwait(false);
             if (results.Count != live.Count)
             {
                 throw new InvalidOperationException($"the batch processor returned {results.Count} results for {live.Count} items.");
@@ -231,5 +237,42 @@ public sealed class DynamicBatcher<TItem, TResult> : IAsyncDisposable
         public TaskCompletionSource<TResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public CancellationTokenRegistration Registration { get; set; }
+
+        /// <summary>The batch computing this item, once it runs.</summary>
+        public volatile RunningBatch? Batch;
+
+        public void Cancel(CancellationToken token)
+        {
+            if (Completion.TrySetCanceled(token))
+            {
+                Batch?.Leave();
+            }
+        }
+    }
+
+    /// <summary>A running batch's token: cancelled at shutdown or when the last of its callers has cancelled.</summary>
+    private sealed class RunningBatch(int callers, CancellationToken stop) : IDisposable
+    {
+        private readonly CancellationTokenSource _cts = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        private int _callers = callers;
+
+        public CancellationToken Token => _cts.Token;
+
+        public void Leave()
+        {
+            if (Interlocked.Decrement(ref _callers) == 0)
+            {
+                try
+                {
+                    _cts.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The batch finished meanwhile.
+                }
+            }
+        }
+
+        public void Dispose() => _cts.Dispose();
     }
 }

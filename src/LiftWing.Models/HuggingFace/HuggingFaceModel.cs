@@ -114,7 +114,7 @@ public sealed class HuggingFaceModel : ModelBase<HuggingFaceInput, HuggingFaceOu
         if (Config.Batching.Enabled)
         {
             _batcher = new DynamicBatcher<EncodedText, float[]>(
-                (items, _) => ValueTask.FromResult(_encoder.Run(items)),
+                (items, ct) => ValueTask.FromResult(_encoder.Run(items, ct)),
                 DynamicBatcherOptions.From(Config.Batching, Config.Name),
                 _metrics,
                 _time);
@@ -176,7 +176,7 @@ public sealed class HuggingFaceModel : ModelBase<HuggingFaceInput, HuggingFaceOu
         foreach (var chunk in input.Encoded.Chunk(_options.MaxRunBatch))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results.AddRange(_encoder!.Run(chunk));
+            results.AddRange(_encoder!.Run(chunk, cancellationToken));
         }
 
         return new HuggingFaceOutput(input, results);

@@ -91,12 +91,18 @@ public sealed class TransformerEncoder : IDisposable
     /// whose padded size stays within <see cref="HuggingFaceOptions.MaxPaddingRatio"/> of their real tokens, one
     /// ONNX call per group: padding is pure waste on a CPU, and mixed lengths would otherwise eat the batching gain.
     /// </summary>
-    public IReadOnlyList<float[]> Run(IReadOnlyList<EncodedText> items)
+    public IReadOnlyList<float[]> Run(IReadOnlyList<EncodedText> items) => Run(items, CancellationToken.None);
+
+    /// <summary>
+    /// <see cref="Run(IReadOnlyList{EncodedText})"/>, stopped when <paramref name="cancellationToken"/> fires: between
+    /// groups, and inside an ONNX call (ONNX Runtime is told to terminate; it stops at its next operator).
+    /// </summary>
+    public IReadOnlyList<float[]> Run(IReadOnlyList<EncodedText> items, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         if (items.Count <= 1)
         {
-            return RunPadded(items);
+            return RunPadded(items, cancellationToken);
         }
 
         var order = Enumerable.Range(0, items.Count).OrderBy(i => items[i].Length).ToArray();
@@ -125,7 +131,7 @@ public sealed class TransformerEncoder : IDisposable
                 group[k] = items[order[start + k]];
             }
 
-            var groupResults = RunPadded(group);
+            var groupResults = RunPadded(group, cancellationToken);
             for (var k = 0; k < group.Length; k++)
             {
                 results[order[start + k]] = groupResults[k];
@@ -138,7 +144,7 @@ public sealed class TransformerEncoder : IDisposable
     }
 
     /// <summary>Runs one ONNX call on texts padded to the longest of them.</summary>
-    private IReadOnlyList<float[]> RunPadded(IReadOnlyList<EncodedText> items)
+    private IReadOnlyList<float[]> RunPadded(IReadOnlyList<EncodedText> items, CancellationToken cancellationToken)
     {
         if (items.Count == 0)
         {
@@ -171,7 +177,7 @@ public sealed class TransformerEncoder : IDisposable
                 };
             }
 
-            using var outputs = _session.Run(_inputNames, values, _outputNames);
+            using var outputs = _session.Run(_inputNames, values, _outputNames, cancellationToken);
             var output = outputs[0];
             var outShape = output.GetTensorTypeAndShape().Shape;
             var data = output.GetTensorDataAsSpan<float>();

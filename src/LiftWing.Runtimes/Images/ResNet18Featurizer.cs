@@ -51,7 +51,14 @@ public sealed class ResNet18Featurizer : IDisposable
     /// Features for <paramref name="count"/> images laid out one after another in <paramref name="bgr"/>
     /// (each <see cref="ImageFloats"/> floats, BGR 0–255). The mean is subtracted in place. Returns count × 512 floats.
     /// </summary>
-    public float[] Featurize(float[] bgr, int count)
+    public float[] Featurize(float[] bgr, int count) => Featurize(bgr, count, CancellationToken.None);
+
+    /// <summary>
+    /// <see cref="Featurize(float[], int)"/>, stopped when <paramref name="cancellationToken"/> fires: between batches,
+    /// and inside an ONNX call (ONNX Runtime is told to terminate; it stops at its next operator). Throws
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public float[] Featurize(float[] bgr, int count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(bgr);
         if (count < 0 || bgr.Length < count * ImageFloats)
@@ -62,6 +69,7 @@ public sealed class ResNet18Featurizer : IDisposable
         var features = new float[count * FeatureCount];
         for (var start = 0; start < count; start += _options.MaxBatch)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var n = Math.Min(_options.MaxBatch, count - start);
             var input = bgr.AsMemory(start * ImageFloats, n * ImageFloats);
             for (var i = 0; i < n; i++)
@@ -73,7 +81,15 @@ public sealed class ResNet18Featurizer : IDisposable
             var output = features.AsMemory(start * FeatureCount, n * FeatureCount);
             using var outputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, output, [n, FeatureCount, 1, 1]);
             using var runOptions = new RunOptions();
-            _session.Run(runOptions, [_inputName], [inputValue], [_outputName], [outputValue]);
+            using var registration = cancellationToken.Register(static o => ((RunOptions)o!).Terminate = true, runOptions);
+            try
+            {
+                _session.Run(runOptions, [_inputName], [inputValue], [_outputName], [outputValue]);
+            }
+            catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
         }
 
         return features;

@@ -5,6 +5,7 @@ using LiftWing.Core.Telemetry;
 using LiftWing.Server;
 using LiftWing.Server.Hosting;
 using LiftWing.Server.Http;
+using LiftWing.Server.Http.Rejections;
 using LiftWing.Server.Protocols.Grpc;
 using LiftWing.Server.Protocols.OpenAI;
 using LiftWing.Server.Protocols.Ores;
@@ -37,6 +38,7 @@ public static class LiftWingServerExtensions
             static (kestrel, server, grpc) => ConfigureKestrel(kestrel, server.Value, grpc.Value.Port));
         services.AddLiftWingRequestLimits();
         services.TryAddSingleton<StartupState>();
+        services.TryAddSingleton<KestrelRejectionListener>();
         services.AddLiftWingGrpc();
         services.AddExceptionHandler<LiftWingExceptionHandler>();
         services.AddLiftWingGateway();
@@ -96,7 +98,7 @@ public static class LiftWingServerExtensions
     {
         kestrel.AddServerHeader = false;
         kestrel.Limits.MaxRequestBodySize = Math.Max(KestrelBodyCeiling, server.MaxRequestBodyBytes);
-        Listen(kestrel, server.Host, server.Port, HttpProtocols.Http1AndHttp2);
+        Listen(kestrel, server.Host, server.Port, HttpProtocols.Http1AndHttp2, errorBodies: true);
         if (grpcPort > 0)
         {
             // Cleartext has no ALPN to negotiate HTTP/2, so gRPC (h2c) gets a port of its own, as in KServe.
@@ -104,18 +106,28 @@ public static class LiftWingServerExtensions
         }
     }
 
-    private static void Listen(KestrelServerOptions kestrel, string host, int port, HttpProtocols protocols)
+    private static void Listen(KestrelServerOptions kestrel, string host, int port, HttpProtocols protocols, bool errorBodies = false)
     {
+        void Configure(ListenOptions o)
+        {
+            o.Protocols = protocols;
+            if (errorBodies)
+            {
+                // Kestrel's own 400/408/414/431 responses get the JSON error body too (HTTP/1 only).
+                o.UseKestrelErrorBodies();
+            }
+        }
+
         switch (host)
         {
             case "localhost":
-                kestrel.ListenLocalhost(port, o => o.Protocols = protocols);
+                kestrel.ListenLocalhost(port, Configure);
                 break;
             case "*":
-                kestrel.ListenAnyIP(port, o => o.Protocols = protocols);
+                kestrel.ListenAnyIP(port, Configure);
                 break;
             default:
-                kestrel.Listen(IPAddress.Parse(host), port, o => o.Protocols = protocols);
+                kestrel.Listen(IPAddress.Parse(host), port, Configure);
                 break;
         }
     }

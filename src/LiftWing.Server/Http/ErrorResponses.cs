@@ -26,25 +26,35 @@ internal static class ErrorResponses
     /// </param>
     public static Task WriteAsync(HttpContext context, int statusCode, string message, ErrorBodyStyle style = ErrorBodyStyle.KServe, OpenAICode? openAICode = null)
     {
-        byte[] body;
-        if (OpenAIEndpoints.IsOpenAIPath(context.Request.Path))
-        {
-            var error = openAICode is { } own
-                ? new OpenAIError(message, "invalid_request_error", null, own.Code)
-                : new OpenAIError(message, OpenAIType(statusCode), null, statusCode.ToString(CultureInfo.InvariantCulture));
-            body = JsonSerializer.SerializeToUtf8Bytes(new OpenAIErrorBody(error), OpenAIJsonContext.Default.OpenAIErrorBody);
-        }
-        else
-        {
-            body = ErrorTable.BodyKeyOf(style) == "detail"
-                ? JsonSerializer.SerializeToUtf8Bytes(new DetailBody(message), ServerJsonContext.Relaxed.DetailBody)
-                : JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(message), ServerJsonContext.Relaxed.ErrorBody);
-        }
-
+        byte[] body = Body(context.Request.Path, statusCode, message, style, openAICode);
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = body.Length;
         return context.Response.Body.WriteAsync(body).AsTask();
+    }
+
+    /// <summary>The error body for a request path: OpenAI's shape under <see cref="OpenAIEndpoints.Prefix"/>, Lift Wing's elsewhere.</summary>
+    public static byte[] Body(PathString path, int statusCode, string message, string? param = null) =>
+        path.StartsWithSegments(OpenAIEndpoints.Prefix, StringComparison.Ordinal)
+            ? JsonSerializer.SerializeToUtf8Bytes(
+                new OpenAIErrorBody(new OpenAIError(message, OpenAIType(statusCode), param, statusCode.ToString(CultureInfo.InvariantCulture))),
+                OpenAIJsonContext.Default.OpenAIErrorBody)
+            : JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(message), ServerJsonContext.Default.ErrorBody);
+
+    /// <summary>The error body for a request path: OpenAI's shape on the OpenAI routes, Lift Wing's elsewhere.</summary>
+    public static byte[] Body(PathString path, int statusCode, string message, ErrorBodyStyle style = ErrorBodyStyle.KServe, OpenAICode? openAICode = null)
+    {
+        if (OpenAIEndpoints.IsOpenAIPath(path))
+        {
+            var error = openAICode is { } own
+                ? new OpenAIError(message, "invalid_request_error", null, own.Code)
+                : new OpenAIError(message, OpenAIType(statusCode), null, statusCode.ToString(CultureInfo.InvariantCulture));
+            return JsonSerializer.SerializeToUtf8Bytes(new OpenAIErrorBody(error), OpenAIJsonContext.Default.OpenAIErrorBody);
+        }
+
+        return ErrorTable.BodyKeyOf(style) == "detail"
+            ? JsonSerializer.SerializeToUtf8Bytes(new DetailBody(message), ServerJsonContext.Relaxed.DetailBody)
+            : JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(message), ServerJsonContext.Relaxed.ErrorBody);
     }
 
     private static string OpenAIType(int status) => status switch

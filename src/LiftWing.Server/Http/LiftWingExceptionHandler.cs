@@ -19,7 +19,7 @@ internal sealed partial class LiftWingExceptionHandler(ILogger<LiftWingException
     {
         var requestId = RequestIdMiddleware.Get(httpContext);
         var (status, message, kind) = exception is BadHttpRequestException bad
-            ? (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large." : "Bad request.", ErrorTable.KindOf(bad.StatusCode))
+            ? (bad.StatusCode, Rejections.KestrelErrorMessages.For(bad), ErrorTable.KindOf(bad.StatusCode))
             : ErrorTable.Map(exception);
         if (status >= 500)
         {

@@ -131,7 +131,7 @@ public sealed class LogoTrainer(LogoTrainingOptions options, Action<string> log)
             var n = Math.Min(BatchSize, encoders.Count - start);
             Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
                 ImageTensorizer.DecodeInto(encoders[start + i](), limits, buffer.AsSpan(i * ResNet18Featurizer.ImageFloats, ResNet18Featurizer.ImageFloats)));
-            var f = featurizer.Featurize(buffer, n);
+            var f = featurizer.Featurize(buffer, n, ct);
             for (var i = 0; i < n; i++)
             {
                 result[start + i] = f.AsSpan(i * ResNet18Featurizer.FeatureCount, ResNet18Featurizer.FeatureCount).ToArray();

@@ -100,7 +100,7 @@ internal sealed class GrpcInferenceService(
                 },
                 context.CancellationToken).ConfigureAwait(false);
             return response.Tensors is { } t
-                ? GrpcTensorConverter.ToResponse(V2Outputs.Apply(t, tensors), raw)
+                ? GrpcTensorConverter.ToResponse(V2OutputLimit.Check(V2Outputs.Apply(t, tensors), limits.Value.MaxV2OutputElements, limits.Value.MaxV2OutputBytes), raw)
                 : JsonAsBytesOutput(model, request.Id, response, raw);
         });
 

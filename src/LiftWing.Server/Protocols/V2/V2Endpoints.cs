@@ -101,8 +101,8 @@ internal static class V2Endpoints
         {
         }
 
-        var maxElements = context.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxV2Elements;
-        var tensors = V2JsonCodec.DecodeRequest(json.Span, binary.Span, options.MaxJsonDepth, maxElements);
+        var limits = context.RequestServices.GetRequiredService<IOptions<RequestLimitsOptions>>().Value;
+        var tensors = V2JsonCodec.DecodeRequest(json.Span, binary.Span, options.MaxJsonDepth, limits.MaxV2Elements);
 
         // JSON-only (V1-style) models read the body itself; tensor models need only the decoded tensors.
         using var doc = model.Metadata.Inputs.Count == 0 ? RequestBodyReader.ParseJson(json, context.Request.ContentType, options, validateText: false) : null;
@@ -115,7 +115,7 @@ internal static class V2Endpoints
             return;
         }
 
-        var selected = V2Outputs.Apply(response.Tensors, tensors);
+        var selected = V2OutputLimit.Check(V2Outputs.Apply(response.Tensors, tensors), limits.MaxV2OutputElements, limits.MaxV2OutputBytes);
         if (V2BinaryExtension.BinaryOutputs(tensors, selected.Outputs) is { } binaryOutputs)
         {
             await V2BinaryExtension.WriteAsync(context, selected, binaryOutputs).ConfigureAwait(false);
