@@ -3,9 +3,15 @@ using System.Buffers;
 namespace LiftWing.Server.Http;
 
 /// <summary>A request body copied into a rented array; dispose returns the array to the pool.</summary>
-internal sealed class PooledBody(int length) : IDisposable
+internal sealed class PooledBody(byte[] rented, int length) : IDisposable
 {
-    private byte[]? _array = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+    private byte[]? _array = rented;
+
+    /// <summary>Rents an array for a body of <paramref name="length"/> bytes.</summary>
+    public PooledBody(int length)
+        : this(ArrayPool<byte>.Shared.Rent(Math.Max(length, 1)), length)
+    {
+    }
 
     /// <summary>The rented array (longer than the body).</summary>
     public byte[] Array => _array ?? throw new ObjectDisposedException(nameof(PooledBody));
