@@ -51,7 +51,7 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
         _featurizer = new ResNet18Featurizer(
             context.GetArtifact("backbone"),
             context.GetArtifact("preprocess"),
-            new ResNet18FeaturizerOptions { IntraOpThreads = _options.IntraOpThreads, MaxBatch = Math.Max(1, _options.MaxImages) });
+            new ResNet18FeaturizerOptions { IntraOpThreads = _options.IntraOpThreads, MaxBatch = Math.Max(1, Math.Min(_options.BatchSize, _options.MaxImages)) });
         _fetcher = new ImageUrlFetcher(_options.Url, _options.MaxImageBytes, _imageClient());
         return Task.CompletedTask;
     }

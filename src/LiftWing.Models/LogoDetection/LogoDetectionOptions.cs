@@ -22,6 +22,13 @@ public sealed class LogoDetectionOptions
     [Range(1, int.MaxValue)]
     public int MaxDimension { get; init; } = 30_000;
 
+    /// <summary>
+    /// Images per network run: Lift Wing's <c>BATCH_SIZE</c> (Keras batches of 32). A request's images run in chunks of
+    /// this size, which bounds the network's activation memory for a 50-image request. The default is 32.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; init; } = 32;
+
     /// <summary>ONNX Runtime intra-op threads; 0 = one per core. The default is 0.</summary>
     [Range(0, 1024)]
     public int IntraOpThreads { get; init; }

@@ -25,7 +25,8 @@ public sealed class LogoMaxBatchTests(ITestOutputHelper output)
         Assert.InRange(png.Length, 4_000_000, 4 * 1024 * 1024);
         var base64 = Convert.ToBase64String(png);
         var body = new MemoryStream();
-        using (var w = new Utf8JsonWriter(body))
+        // As Python's json.dumps writes it ('+' and '/' unescaped; the default encoder would write "\u002B").
+        using (var w = new Utf8JsonWriter(body, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteStartArray("instances");
@@ -42,9 +43,10 @@ public sealed class LogoMaxBatchTests(ITestOutputHelper output)
             w.WriteEndObject();
         }
 
-        await using var serve = await ServeProcess.StartAsync("logo-detection", "--only", "logo-detection");
-        serve.Client.Timeout = TimeSpan.FromMinutes(5);
-        using (var warm = await serve.Client.PostAsync("v1/models/logo-detection:predict", Json(
+        // The batch takes seconds on a quiet machine; a loaded one must not turn it into a timeout.
+        await using var serve = await ServeProcess.StartAsync("logo-detection", "--only", "logo-detection", "--request-timeout", "600");
+        using var client = new HttpClient { BaseAddress = serve.Client.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        using (var warm = await client.PostAsync("v1/models/logo-detection:predict", Json(
             $$"""{"instances": [{"filename": "w.png", "image": "{{Convert.ToBase64String(TestImages.NoisePng(64, 64, 1))}}", "target": "logo"}]}""")))
         {
             Assert.Equal(HttpStatusCode.OK, warm.StatusCode);
@@ -54,7 +56,7 @@ public sealed class LogoMaxBatchTests(ITestOutputHelper output)
         body.Position = 0;
         using var content = new StreamContent(body);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var response = await serve.Client.PostAsync("v1/models/logo-detection:predict", content);
+        using var response = await client.PostAsync("v1/models/logo-detection:predict", content);
         var text = await response.Content.ReadAsStringAsync();
         var after = Status(serve.Process.Id);
 
@@ -67,7 +69,7 @@ public sealed class LogoMaxBatchTests(ITestOutputHelper output)
             $"body {body.Length:N0} bytes; RSS before {before.RssBytes / 1048576.0:F0} MiB, peak (VmHWM) after {after.PeakBytes / 1048576.0:F0} MiB, growth {growth / 1048576.0:F0} MiB ({(double)growth / body.Length:F2}x the body); {Environment.ProcessorCount} cores"));
         // Held once (the parsed document's array) plus per-worker image buffers, the batch tensor and runtime slack; a
         // second copy of the body, or all 50 decoded files at once, would pass this bound.
-        Assert.True(growth < body.Length + 320L * 1024 * 1024, $"peak RSS grew {growth:N0} bytes for a {body.Length:N0}-byte body");
+        Assert.True(growth < body.Length + 192L * 1024 * 1024, $"peak RSS grew {growth:N0} bytes for a {body.Length:N0}-byte body");
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
