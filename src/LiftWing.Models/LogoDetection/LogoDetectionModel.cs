@@ -15,9 +15,9 @@ namespace LiftWing.Models.LogoDetection;
 /// Lift Wing's <c>logo-detection</c>: <c>{"instances": [{"filename", "image" (base64), "target"}], "debug"}</c> →
 /// <c>{"predictions": [{"filename", "target": "logo", "prediction", "out_of_domain"}]}</c>, 4 decimals, sorted by
 /// file name with one prediction per file name, as Lift Wing answers. Backbone: ResNet18 ImageNet features (ONNX);
-/// head: our logistic regression (<see cref="LogisticHead"/>). Every image's size is checked before any is decoded,
-/// each image's header before its pixels, and all images of a request run through the network as one batch. A bad
-/// image is a 400 naming the file.
+/// head: our logistic regression (<see cref="LogisticHead"/>). Every image's size and header are checked before any
+/// pixels are decoded, and the images run through the network in chunks of <c>batch_size</c>. A bad image is a 400
+/// naming the file.
 /// </summary>
 public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
 {
@@ -100,7 +100,22 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
 
         await Task.WhenAll(downloads).ConfigureAwait(false);
 
-        // 3. One image at a time per worker: base64 → bytes → header checked against the limits → pixels into the batch
+        // 3. Every image's header against the limits before any pixel buffer exists (a bomb among good images costs
+        //    nothing); one image's bytes at a time, decoded again below rather than all held.
+        for (var i = 0; i < instances.Count; i++)
+        {
+            var instance = instances[i];
+            try
+            {
+                ImageTensorizer.Probe(downloaded[i] ?? Base64Image.Decode(instance.Filename, instance.Image!.Value, _options.MaxImageBytes), _limits);
+            }
+            catch (ImageDecodeException ex)
+            {
+                throw new InvalidInputException($"Error decoding image {instance.Filename}: {ex.Message}");
+            }
+        }
+
+        // 4. One image at a time per worker: base64 → bytes → header checked against the limits → pixels into the batch
         //    tensor; the bytes are dropped as soon as the image is in the tensor, so a 50-image request never holds all
         //    of its decoded files (see docs/performance.md, "logo-detection: the largest batch").
         var tensor = new float[instances.Count * ResNet18Featurizer.ImageFloats];
@@ -112,7 +127,6 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
             {
                 var bytes = downloaded[i] ?? Base64Image.Decode(instance.Filename, instance.Image!.Value, _options.MaxImageBytes);
                 downloaded[i] = null!;
-                ImageTensorizer.Probe(bytes, _limits);
                 ImageTensorizer.DecodeInto(bytes, _limits, tensor.AsSpan(i * ResNet18Featurizer.ImageFloats, ResNet18Featurizer.ImageFloats));
             }
             catch (ImageDecodeException ex)
