@@ -35,6 +35,37 @@ public static class TestImages
         return png.ToArray();
     }
 
+    /// <summary>
+    /// A valid 8-bit RGB PNG of random pixels, stored without compression, so its size is about 3 × width × height
+    /// bytes (1182 × 1182: 4,192,9xx bytes, just under Lift Wing's 4 MiB image limit). Deterministic per seed.
+    /// </summary>
+    public static byte[] NoisePng(int width, int height, int seed)
+    {
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        var ihdr = new byte[13];
+        WriteBigEndian(ihdr, 0, (uint)width);
+        WriteBigEndian(ihdr, 4, (uint)height);
+        ihdr[8] = 8; // bit depth
+        ihdr[9] = 2; // truecolour
+        WriteChunk(png, "IHDR", ihdr);
+        var random = new Random(seed);
+        using var idat = new MemoryStream();
+        using (var z = new ZLibStream(idat, CompressionLevel.NoCompression, leaveOpen: true))
+        {
+            var row = new byte[1 + (3 * width)];
+            for (var y = 0; y < height; y++)
+            {
+                random.NextBytes(row.AsSpan(1));
+                z.Write(row);
+            }
+        }
+
+        WriteChunk(png, "IDAT", idat.ToArray());
+        WriteChunk(png, "IEND", []);
+        return png.ToArray();
+    }
+
     private static void WriteChunk(Stream s, string type, byte[] data)
     {
         var header = new byte[8];

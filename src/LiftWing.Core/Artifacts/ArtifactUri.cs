@@ -4,7 +4,7 @@ namespace LiftWing.Core.Artifacts;
 public sealed record ArtifactUri(string Scheme, string Location, string? Version, string? InnerPath, string? Resource)
 {
     /// <summary>
-    /// Parses <c>file:PATH</c>, <c>https://…</c>, <c>npm:PKG@VER#PATH</c> and <c>nuget:PKG@VER#PATH[!RESOURCE]</c>.
+    /// Parses <c>file:PATH</c>, <c>shared:PATH</c>, <c>https://…</c>, <c>npm:PKG@VER#PATH</c> and <c>nuget:PKG@VER#PATH[!RESOURCE]</c>.
     /// Every part is checked against its grammar (see <see cref="ArtifactUriGrammar"/>), so nothing a model.yaml
     /// says can reach a tool as anything but a package id, an exact version or a plain relative path.
     /// </summary>
@@ -21,7 +21,7 @@ public sealed record ArtifactUri(string Scheme, string Location, string? Version
         var colon = uri.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
         {
-            throw new FormatException($"artifact uri '{shown}' has no scheme (file:, https:, npm:, nuget:).");
+            throw new FormatException($"artifact uri '{shown}' has no scheme (file:, shared:, https:, npm:, nuget:).");
         }
 
         var scheme = uri[..colon].ToLowerInvariant();
@@ -31,6 +31,10 @@ public sealed record ArtifactUri(string Scheme, string Location, string? Version
             case "file":
                 // Only paths inside the model's folder: file://host/abs and file:/abs are refused.
                 Require(ArtifactUriGrammar.CheckRelativePath(rest, "file path"), shown);
+                return new ArtifactUri(scheme, rest, null, null, null);
+            case "shared":
+                // A file of the reference-data folder (ArtifactStoreOptions.SharedDirectory), by relative path only.
+                Require(ArtifactUriGrammar.CheckRelativePath(rest, "shared data path"), shown);
                 return new ArtifactUri(scheme, rest, null, null, null);
             case "https":
             case "http":
@@ -45,7 +49,7 @@ public sealed record ArtifactUri(string Scheme, string Location, string? Version
             case "nuget":
                 return ParsePackage(scheme, rest, shown);
             default:
-                throw new FormatException($"artifact uri '{shown}': unsupported scheme '{ArtifactUriGrammar.Show(scheme)}' (file:, https:, npm:, nuget:).");
+                throw new FormatException($"artifact uri '{shown}': unsupported scheme '{ArtifactUriGrammar.Show(scheme)}' (file:, shared:, https:, npm:, nuget:).");
         }
     }
 

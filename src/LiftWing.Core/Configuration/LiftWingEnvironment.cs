@@ -22,6 +22,8 @@ public static class LiftWingEnvironment
         // LiftWing's own switch for revertrisk's revision source (live | fixtures:DIR | dump:FILE).
         ["REVERTRISK_REVISION_SOURCE"] = LiftWingConfiguration.ModelOptions + ":revertrisk-language-agnostic:revision_source",
         ["LIFTWING_ARTIFACTS"] = LiftWingConfiguration.Artifacts + ":CacheDirectory",
+        // The reference-data folder that shared: artifacts are read from.
+        ["LIFTWING_SHARED"] = LiftWingConfiguration.Artifacts + ":SharedDirectory",
     };
 
     /// <summary>The configuration keys set by the Lift Wing names present in <paramref name="environment"/>.</summary>

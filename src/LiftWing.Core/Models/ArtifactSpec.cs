@@ -1,8 +1,8 @@
 namespace LiftWing.Core.Models;
 
 /// <summary>
-/// A file a model needs: <c>file:</c>, <c>https:</c>, <c>npm:pkg@ver#path</c> or
-/// <c>nuget:Pkg@ver#path[!resource]</c>, pinned by sha256.
+/// A file a model needs: <c>file:</c>, <c>https:</c>, <c>shared:</c>, <c>npm:pkg@ver#path</c> or
+/// <c>nuget:Pkg@ver#path[!resource]</c>, pinned by sha256, with an optional <c>file:</c> fallback.
 /// </summary>
 public sealed record ArtifactSpec
 {
@@ -17,4 +17,10 @@ public sealed record ArtifactSpec
 
     /// <summary>The licence of the file, shown by <c>models list</c> and recorded in docs/models.md.</summary>
     public string? License { get; init; }
+
+    /// <summary>
+    /// A <c>file:</c> URI in the model folder used when the artifact cannot be had (not cached, and the fetch fails);
+    /// the pin does not apply to it. For tables whose complete version is reference data that may be absent.
+    /// </summary>
+    public string? Fallback { get; init; }
 }

@@ -43,6 +43,14 @@ public sealed record ModelConfig
     [JsonIgnore]
     public IReadOnlyList<string> EffectiveNamespaces =>
         Namespaces ?? (LiftWingNamespaces.DefaultFor(Name) is { } ns ? [ns] : []);
+    /// The largest request body this model accepts, in bytes (<c>max_request_body_bytes</c>, 1 KiB to 1 GiB); null
+    /// (the default) uses the server's <c>LiftWing:Server:MaxRequestBodyBytes</c>. For models whose documented
+    /// requests are larger than the server's default (logo-detection's 50 images of 4 MiB).
+    /// </summary>
+    public long? MaxRequestBodyBytes { get; init; }
+
+    /// <summary>The most <see cref="MaxRequestBodyBytes"/> may be: the body is held in one array.</summary>
+    public const long MaxRequestBodyBytesCeiling = 1L << 30;
 
     /// <summary>Server-specific options, bound by the model with <see cref="GetOptions{T}"/>.</summary>
     public JsonElement Options { get; init; }

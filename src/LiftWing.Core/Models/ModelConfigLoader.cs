@@ -100,6 +100,21 @@ public static class ModelConfigLoader
                 errors.Add($"artifact '{a.Name}': {ex.Message.TrimEnd('.')}");
             }
 
+            if (a.Fallback is not null)
+            {
+                try
+                {
+                    if (Artifacts.ArtifactUri.Parse(a.Fallback).Scheme != "file")
+                    {
+                        errors.Add($"artifact '{a.Name}': fallback must be a file: uri in the model folder");
+                    }
+                }
+                catch (FormatException ex)
+                {
+                    errors.Add($"artifact '{a.Name}' fallback: {ex.Message.TrimEnd('.')}");
+                }
+            }
+
             if (a.Sha256 is not null && !Artifacts.ArtifactUri.IsSha256(a.Sha256))
             {
                 errors.Add($"artifact '{a.Name}': sha256 must be 64 hex characters");
@@ -118,6 +133,11 @@ public static class ModelConfigLoader
         catch (FormatException ex)
         {
             errors.Add($"cache.ttl: {ex.Message}");
+        }
+
+        if (config.MaxRequestBodyBytes is { } maxBody and (< 1024 or > ModelConfig.MaxRequestBodyBytesCeiling))
+        {
+            errors.Add($"max_request_body_bytes: value must be between 1024 and {ModelConfig.MaxRequestBodyBytesCeiling} (got {maxBody})");
         }
 
         if (config.Batching.MaxBatchSize < 1 || config.Batching.MaxLatencyMs < 0)

@@ -12,6 +12,9 @@ internal sealed class ArticleQualityItem
     /// <summary>The revision to fetch, for <c>rev_id</c> requests.</summary>
     public long? RevisionId { get; init; }
 
+    /// <summary>The <c>rev_id</c> as sent when it was a string: Lift Wing echoes it as given.</summary>
+    public string? RevisionIdText { get; init; }
+
     /// <summary>The HTML sent in the request, for <c>html</c> requests.</summary>
     public string? Html { get; set; }
 

@@ -46,10 +46,19 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
     {
         ArgumentNullException.ThrowIfNull(context);
         var parameters = ArticleQualityParameters.Load(context.GetArtifact("parameters"));
-        _maxima = FeatureMaximaTable.Load(Config.ResolvePath(_options.MaximaPath), parameters.MaximaFloors);
+        _maxima = FeatureMaximaTable.Load(MaximaTablePath(context), parameters.MaximaFloors);
         _scorer = new ArticleQualityScorer(parameters);
         return Task.CompletedTask;
     }
+
+    // An explicit maxima_path wins; else the feature_values artifact (the full table, or its excerpt as fallback).
+    private string MaximaTablePath(ModelLoadContext context) =>
+        _options.MaximaPath is { Length: > 0 } path ? Config.ResolvePath(path)
+        : context.ArtifactPaths.TryGetValue("feature_values", out var artifact) ? artifact
+        : Config.ResolvePath("feature_values.tsv");
+
+    /// <summary>How many wikis the loaded maxima table covers.</summary>
+    internal int WikiCount => _maxima?.Count ?? 0;
 
     /// <inheritdoc />
     public override string? GetCacheKey(InferenceRequest request)

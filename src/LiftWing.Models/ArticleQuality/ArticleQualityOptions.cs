@@ -9,9 +9,11 @@ public sealed class ArticleQualityOptions
     [Required]
     public string Source { get; set; } = "live";
 
-    /// <summary>The per-wiki feature maxima table (Lift Wing's feature_values.tsv), relative to the model folder.</summary>
-    [Required]
-    public string MaximaPath { get; set; } = "feature_values.tsv";
+    /// <summary>
+    /// The per-wiki feature maxima table (Lift Wing's feature_values.tsv), relative to the model folder. When unset
+    /// (the default), the <c>feature_values</c> artifact, else <c>feature_values.tsv</c> in the model folder.
+    /// </summary>
+    public string? MaximaPath { get; set; }
 
     /// <summary>An internal MediaWiki endpoint used with a Host header; when unset, the <c>WIKI_URL</c> environment variable, else the public wikis.</summary>
     public string? WikiUrl { get; set; }

@@ -49,7 +49,15 @@ internal static class ArticleQualityRequestParser
             throw new InvalidInputException("Missing \"rev_id\" in input data (or send \"html\" to score Parsoid HTML).");
         }
 
-        return new ArticleQualityItem { Lang = lang, RevisionId = ParseRevisionId(revElement), ExtendedOutput = extended, Maxima = wikiMaxima };
+        var revisionId = ParseRevisionId(revElement);
+        return new ArticleQualityItem
+        {
+            Lang = lang,
+            RevisionId = revisionId,
+            RevisionIdText = revElement.ValueKind == JsonValueKind.String ? revElement.GetString() : null,
+            ExtendedOutput = extended,
+            Maxima = wikiMaxima,
+        };
     }
 
     /// <summary>The model's cache key, or null when the request is not cacheable (batches, invalid requests).</summary>
@@ -75,14 +83,22 @@ internal static class ArticleQualityRequestParser
 
         var flag = extended ? "true" : "false";
         var hasHtml = body.TryGetProperty("html", out var html) && html.ValueKind == JsonValueKind.String;
-        var hasRev = body.TryGetProperty("rev_id", out var rev) && rev.ValueKind == JsonValueKind.Number;
+        var hasRev = body.TryGetProperty("rev_id", out var rev) && rev.ValueKind is JsonValueKind.Number or JsonValueKind.String;
         if (hasHtml && !hasRev)
         {
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(html.GetString()!)));
             return $"html:{lang}wiki:{flag}:{hash}";
         }
 
-        return hasRev && !hasHtml && rev.TryGetInt64(out var id) && id > 0 ? $"{lang}wiki:{id}:{flag}" : null;
+        if (!hasRev || hasHtml)
+        {
+            return null;
+        }
+
+        // A string id is answered as a string, so it keys apart from the number (quoted; valid ids are digits only).
+        return rev.ValueKind == JsonValueKind.String
+            ? TryParseDigits(rev.GetString()!, out _) ? $"{lang}wiki:\"{rev.GetString()}\":{flag}" : null
+            : rev.TryGetInt64(out var id) && id > 0 ? $"{lang}wiki:{id}:{flag}" : null;
     }
 
     /// <summary>Lift Wing's <c>strtobool</c> on a string, plus JSON booleans (a 500 in Lift Wing); absent is false.</summary>
@@ -135,8 +151,16 @@ internal static class ArticleQualityRequestParser
         return lang;
     }
 
+    // Lift Wing puts rev_id into the URL untyped and echoes it as given, so a string of digits is a revision too.
     private static long ParseRevisionId(JsonElement e)
     {
+        if (e.ValueKind == JsonValueKind.String)
+        {
+            return TryParseDigits(e.GetString()!, out var fromText)
+                ? fromText
+                : throw new InvalidInputException($"Expected \"rev_id\" to be an integer or a string of digits (got {Describe(e)}).");
+        }
+
         if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out var id))
         {
             throw new InvalidInputException($"Expected \"rev_id\" to be an integer (got {Describe(e)}).");
@@ -144,6 +168,9 @@ internal static class ArticleQualityRequestParser
 
         return id > 0 ? id : throw new InvalidInputException($"\"rev_id\" must be a positive integer (got {id}).");
     }
+
+    private static bool TryParseDigits(string text, out long id) =>
+        long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id) && id > 0;
 
     private static string Describe(JsonElement e) => e.ValueKind switch
     {

@@ -157,7 +157,7 @@ public sealed partial class LangIdModel : ModelBase<LangIdInput, LangIdOutput>
     private LangIdPrediction Describe(FastTextPrediction p)
     {
         var row = _languages![p.Label];
-        return new LangIdPrediction { Language = p.Label, WikiCode = row.WikiCode, LanguageName = row.Name, Score = p.Probability };
+        return new LangIdPrediction { Language = row.Language, WikiCode = row.WikiCode, LanguageName = row.Name, Score = p.Probability };
     }
 
     private LangIdInput Parse(JsonElement body)

@@ -9,7 +9,7 @@ public sealed class LangIdOptions
     [Range(1, 1_000_000)]
     public int MaxTextLength { get; set; } = 100;
 
-    /// <summary>The label table (label, wikicode, language_name), relative to the model folder. The default is languages.tsv.</summary>
+    /// <summary>The label table (label, language, wikicode, language_name), relative to the model folder. The default is languages.tsv.</summary>
     [Required]
     public string Languages { get; set; } = "languages.tsv";
 

@@ -5,7 +5,7 @@ namespace LiftWing.Models.LangId;
 /// <summary>One answer, in Lift Wing's shape (<c>lw:docs/langid.yaml</c>), plus the top k when a request asks for them.</summary>
 public sealed class LangIdPrediction
 {
-    /// <summary>The model's label (lid.176: an ISO 639 code such as <c>de</c>).</summary>
+    /// <summary>Lift Wing's label (OpenLID, such as <c>deu_Latn</c>); the model's own label where Lift Wing has none.</summary>
     [JsonPropertyName("language")]
     public required string Language { get; init; }
 

@@ -13,10 +13,11 @@ namespace LiftWing.Models.LogoDetection;
 
 /// <summary>
 /// Lift Wing's <c>logo-detection</c>: <c>{"instances": [{"filename", "image" (base64), "target"}], "debug"}</c> →
-/// <c>{"predictions": [{"filename", "target": "logo", "prediction", "out_of_domain"}]}</c>, 4 decimals, in input
-/// order. Backbone: ResNet18 ImageNet features (ONNX); head: our logistic regression (<see cref="LogisticHead"/>).
-/// Every image is checked (size, format, header dimensions) before any is decoded, and all images of a request
-/// run through the network as one batch. A bad image is a 400 naming the file.
+/// <c>{"predictions": [{"filename", "target": "logo", "prediction", "out_of_domain"}]}</c>, 4 decimals, sorted by
+/// file name with one prediction per file name, as Lift Wing answers. Backbone: ResNet18 ImageNet features (ONNX);
+/// head: our logistic regression (<see cref="LogisticHead"/>). Every image's size and header are checked before any
+/// pixels are decoded, and the images run through the network in chunks of <c>batch_size</c>. A bad image is a 400
+/// naming the file.
 /// </summary>
 public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
 {
@@ -55,7 +56,7 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
         _featurizer = new ResNet18Featurizer(
             context.GetArtifact("backbone"),
             context.GetArtifact("preprocess"),
-            new ResNet18FeaturizerOptions { IntraOpThreads = _options.IntraOpThreads, MaxBatch = Math.Clamp(_options.MaxImages, 1, RunBatch) });
+            new ResNet18FeaturizerOptions { IntraOpThreads = _options.IntraOpThreads, MaxBatch = Math.Clamp(Math.Min(_options.BatchSize, _options.MaxImages), 1, RunBatch) });
         _fetcher = new ImageUrlFetcher(_options.Url, _options.MaxImageBytes, _imageClient());
         return Task.CompletedTask;
     }
@@ -65,22 +66,27 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
     {
         var start = _time.GetTimestamp();
         var parsed = LogoRequestParser.Parse(request.Body, _options.MaxImages, _fetcher?.Enabled == true);
+        // Lift Wing's order: one prediction per file name (the last image sent under it), sorted by file name.
+        var instances = FilenameOrder.Apply(parsed.Instances);
 
-        // 1. Bytes of every image (base64 decoded with its size checked first, or downloaded with a cap).
-        var encoded = new byte[parsed.Instances.Count][];
-        var downloads = new List<Task>();
-        using var gate = new SemaphoreSlim(Math.Max(1, _options.Url.MaxConcurrentDownloads));
-        for (var i = 0; i < parsed.Instances.Count; i++)
+        // 1. Every base64 image's decoded size, from the JSON text (no allocation), before any work.
+        foreach (var instance in instances)
         {
-            var instance = parsed.Instances[i];
             if (instance.Image is { } image)
             {
-                encoded[i] = Base64Image.Decode(instance.Filename, image, _options.MaxImageBytes);
+                Base64Image.CheckSize(instance.Filename, image, _options.MaxImageBytes);
             }
-            else
+        }
+
+        // 2. URL images are downloaded (capped per image); base64 images stay in the request body until their turn.
+        var downloaded = new byte[instances.Count][];
+        var downloads = new List<Task>();
+        using var gate = new SemaphoreSlim(Math.Max(1, _options.Url.MaxConcurrentDownloads));
+        for (var i = 0; i < instances.Count; i++)
+        {
+            if (instances[i].Url is { } url)
             {
-                var index = i;
-                downloads.Add(DownloadAsync(instance.Url!, index));
+                downloads.Add(DownloadAsync(url, i));
             }
         }
 
@@ -89,7 +95,7 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                encoded[index] = await _fetcher!.FetchAsync(url, cancellationToken).ConfigureAwait(false);
+                downloaded[index] = await _fetcher!.FetchAsync(url, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -99,49 +105,52 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
 
         await Task.WhenAll(downloads).ConfigureAwait(false);
 
-        // 2. Headers of every image against the limits, before any pixel buffer exists.
-        for (var i = 0; i < encoded.Length; i++)
+        // 3. Every image's header against the limits before any pixel buffer exists (a bomb among good images costs
+        //    nothing); one image's bytes at a time, decoded again below rather than all held.
+        for (var i = 0; i < instances.Count; i++)
         {
-            Guard(parsed.Instances[i].Filename, () => ImageTensorizer.Probe(encoded[i], _limits));
-        }
-
-        // 3. Decode and resize into one batch tensor.
-        var tensor = new float[encoded.Length * ResNet18Featurizer.ImageFloats];
-        var errors = new ImageDecodeException?[encoded.Length];
-        Parallel.For(0, encoded.Length, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
+            var instance = instances[i];
             try
             {
-                ImageTensorizer.DecodeInto(encoded[i], _limits, tensor.AsSpan(i * ResNet18Featurizer.ImageFloats, ResNet18Featurizer.ImageFloats));
+                ImageTensorizer.Probe(downloaded[i] ?? Base64Image.Decode(instance.Filename, instance.Image!.Value, _options.MaxImageBytes), _limits);
             }
             catch (ImageDecodeException ex)
+            {
+                throw new InvalidInputException($"Error decoding image {instance.Filename}: {ex.Message}");
+            }
+        }
+
+        // 4. One image at a time per worker: base64 → bytes → header checked against the limits → pixels into the batch
+        //    tensor; the bytes are dropped as soon as the image is in the tensor, so a 50-image request never holds all
+        //    of its decoded files (see docs/performance.md, "logo-detection: the largest batch").
+        var tensor = new float[instances.Count * ResNet18Featurizer.ImageFloats];
+        var errors = new LiftWingException?[instances.Count];
+        Parallel.For(0, instances.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var instance = instances[i];
+            try
+            {
+                var bytes = downloaded[i] ?? Base64Image.Decode(instance.Filename, instance.Image!.Value, _options.MaxImageBytes);
+                downloaded[i] = null!;
+                ImageTensorizer.DecodeInto(bytes, _limits, tensor.AsSpan(i * ResNet18Featurizer.ImageFloats, ResNet18Featurizer.ImageFloats));
+            }
+            catch (ImageDecodeException ex)
+            {
+                errors[i] = new InvalidInputException($"Error decoding image {instance.Filename}: {ex.Message}");
+            }
+            catch (InvalidInputException ex)
             {
                 errors[i] = ex;
             }
         });
 
-        // The first bad image in input order, whatever order the threads finished in.
-        for (var i = 0; i < errors.Length; i++)
+        // The first bad image in answer order, whatever order the threads finished in.
+        if (errors.FirstOrDefault(e => e is not null) is { } error)
         {
-            if (errors[i] is { } error)
-            {
-                throw new InvalidInputException($"Error decoding image {parsed.Instances[i].Filename}: {error.Message}");
-            }
+            throw error;
         }
 
-        return new LogoBatch(parsed.Instances.Select(x => x.Filename).ToList(), tensor, parsed.Debug, _time.GetElapsedTime(start));
-    }
-
-    private static T Guard<T>(string filename, Func<T> func)
-    {
-        try
-        {
-            return func();
-        }
-        catch (ImageDecodeException ex)
-        {
-            throw new InvalidInputException($"Error decoding image {filename}: {ex.Message}");
-        }
+        return new LogoBatch(instances.Select(x => x.Filename).ToList(), tensor, parsed.Debug, _time.GetElapsedTime(start));
     }
 
     /// <inheritdoc />

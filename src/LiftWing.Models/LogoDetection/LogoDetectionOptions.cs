@@ -9,6 +9,14 @@ namespace LiftWing.Models.LogoDetection;
 /// </summary>
 public sealed class LogoDetectionOptions : ImageLimitsOptions
 {
+    /// <summary>
+    /// Images per network run: Lift Wing's <c>BATCH_SIZE</c> (Keras batches of 32). A request's images run in chunks of
+    /// this size (and of at most 8 per ONNX call, so that a cancelled request stops within one short run), which bounds
+    /// the network's activation memory for a 50-image request. The default is 32.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; init; } = 32;
+
     /// <summary>ONNX Runtime intra-op threads; 0 = one per core. The default is 0.</summary>
     [Range(0, 1024)]
     public int IntraOpThreads { get; init; }

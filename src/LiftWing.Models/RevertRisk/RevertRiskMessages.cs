@@ -38,7 +38,7 @@ public static class RevertRiskMessages
 
     /// <summary>One failed revision inside a batch answer.</summary>
     public static string BatchError(RevisionKey key, string reason) =>
-        $"Could not make prediction for revision {key.RevisionId} ({key.Lang}). Reason: {reason}";
+        $"Could not make prediction for revision {key.Display} ({key.Lang}). Reason: {reason}";
 
     /// <summary>Every revision failed (422), with Python reprs as Lift Wing prints them.</summary>
     public static string AllFailed(IReadOnlyList<(RevisionKey Key, string Reason)> failures) =>

@@ -166,7 +166,15 @@ public sealed partial class RevertRiskModel : ModelBase<RevertRiskBatch, RevertR
         writer.WriteString("model_name", Name);
         writer.WriteString("model_version", Version);
         writer.WriteString("wiki_db", item.Key.WikiDb);
-        writer.WriteNumber("revision_id", item.Key.RevisionId);
+        if (item.Key.RevisionIdText is { } text)
+        {
+            writer.WriteString("revision_id", text);
+        }
+        else
+        {
+            writer.WriteNumber("revision_id", item.Key.RevisionId);
+        }
+
         writer.WriteStartObject("output");
         writer.WriteBoolean("prediction", item.Probability >= _options.Threshold);
         writer.WriteStartObject("probabilities");
@@ -176,6 +184,9 @@ public sealed partial class RevertRiskModel : ModelBase<RevertRiskBatch, RevertR
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
+
+    // A string id is answered as a string, so it keys apart from the number (quoted; ids are digits only).
+    private static string CacheKeyPart(RevisionKey key) => key.RevisionIdText is { } text ? $"\"{text}\"" : key.Display;
 
     /// <summary>
     /// <c>{wiki}:{rev_id}</c> for one revision (single or event), <c>{wiki}:{id,id,…}</c> for a batch, and a sha256 of
@@ -201,7 +212,7 @@ public sealed partial class RevertRiskModel : ModelBase<RevertRiskBatch, RevertR
 
         var wiki = parsed.Keys[0].WikiDb;
         return parsed.Kind == RevertRiskRequestKind.Batch
-            ? $"{wiki}:{string.Join(',', parsed.Keys.Select(k => k.RevisionId))}"
-            : $"{wiki}:{parsed.Keys[0].RevisionId}";
+            ? $"{wiki}:{string.Join(',', parsed.Keys.Select(CacheKeyPart))}"
+            : $"{wiki}:{CacheKeyPart(parsed.Keys[0])}";
     }
 }

@@ -74,7 +74,9 @@ public sealed partial class RevertRiskRequestParser(RevertRiskOptions options)
             throw new HttpDetailException(400, RevertRiskMessages.MixedLanguages);
         }
 
-        return new RevertRiskRequest(RevertRiskRequestKind.Batch, keys);
+        // Lift Wing keys its results by (rev_id, lang) in a dict: a repeated revision is answered once, at its first
+        // position. The limit above counts the instances as sent, as Lift Wing's does.
+        return new RevertRiskRequest(RevertRiskRequestKind.Batch, [.. keys.Distinct()]);
     }
 
     private static RevisionKey ParseInstance(JsonElement instance)
@@ -103,7 +105,7 @@ public sealed partial class RevertRiskRequestParser(RevertRiskOptions options)
 
         var code = lang.GetString()!;
         ValidateLang(code);
-        return new RevisionKey(ParseRevisionId(revId), code);
+        return ParseRevisionId(revId, code);
     }
 
     private static RevisionKey ParseEvent(JsonElement ev)
@@ -137,7 +139,7 @@ public sealed partial class RevertRiskRequestParser(RevertRiskOptions options)
         }
 
         ValidateLang(lang);
-        return new RevisionKey(ParseRevisionId(revId), lang);
+        return ParseRevisionId(revId, lang);
     }
 
     private static RevisionData ParseRevisionData(JsonElement data)
@@ -181,17 +183,19 @@ public sealed partial class RevertRiskRequestParser(RevertRiskOptions options)
         }
     }
 
-    // Lift Wing passes rev_id on untyped; here it must be a positive integer (or a string of one).
-    private static long ParseRevisionId(JsonElement value)
+    // Lift Wing passes rev_id on untyped and echoes it as sent; here it must be a positive integer or a string of
+    // one, and a string is echoed as the same string.
+    private static RevisionKey ParseRevisionId(JsonElement value, string lang)
     {
         if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var id) && id > 0)
         {
-            return id;
+            return new RevisionKey(id, lang);
         }
 
-        if (value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0)
+        if (value.ValueKind == JsonValueKind.String && value.GetString() is { } text
+            && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0)
         {
-            return id;
+            return new RevisionKey(id, lang, text);
         }
 
         throw new InvalidInputException("Expected \"rev_id\" to be a int.");

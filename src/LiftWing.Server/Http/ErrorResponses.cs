@@ -33,14 +33,6 @@ internal static class ErrorResponses
         return context.Response.Body.WriteAsync(body).AsTask();
     }
 
-    /// <summary>The error body for a request path: OpenAI's shape under <see cref="OpenAIEndpoints.Prefix"/>, Lift Wing's elsewhere.</summary>
-    public static byte[] Body(PathString path, int statusCode, string message, string? param = null) =>
-        path.StartsWithSegments(OpenAIEndpoints.Prefix, StringComparison.Ordinal)
-            ? JsonSerializer.SerializeToUtf8Bytes(
-                new OpenAIErrorBody(new OpenAIError(message, OpenAIType(statusCode), param, statusCode.ToString(CultureInfo.InvariantCulture))),
-                OpenAIJsonContext.Default.OpenAIErrorBody)
-            : JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(message), ServerJsonContext.Default.ErrorBody);
-
     /// <summary>The error body for a request path: OpenAI's shape on the OpenAI routes, Lift Wing's elsewhere.</summary>
     public static byte[] Body(PathString path, int statusCode, string message, ErrorBodyStyle style = ErrorBodyStyle.KServe, OpenAICode? openAICode = null)
     {

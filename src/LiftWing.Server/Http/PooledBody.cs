@@ -3,33 +3,24 @@ using System.Buffers;
 namespace LiftWing.Server.Http;
 
 /// <summary>A request body copied into a rented array; dispose returns the array to the pool.</summary>
-internal sealed class PooledBody : IDisposable
+internal sealed class PooledBody(byte[] rented, int length) : IDisposable
 {
-    private readonly int _length;
-    private byte[]? _array;
+    private byte[]? _array = rented;
 
     /// <summary>Rents an array for a body of <paramref name="length"/> bytes.</summary>
     public PooledBody(int length)
+        : this(ArrayPool<byte>.Shared.Rent(Math.Max(length, 1)), length)
     {
-        _length = length;
-        _array = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
-    }
-
-    /// <summary>Takes over a body already copied into an array rented from <see cref="ArrayPool{T}.Shared"/>.</summary>
-    public PooledBody(ArraySegment<byte> rented)
-    {
-        _length = rented.Count;
-        _array = rented.Array;
     }
 
     /// <summary>The rented array (longer than the body).</summary>
     public byte[] Array => _array ?? throw new ObjectDisposedException(nameof(PooledBody));
 
     /// <summary>The body bytes.</summary>
-    public ReadOnlyMemory<byte> Memory => Array.AsMemory(0, _length);
+    public ReadOnlyMemory<byte> Memory => Array.AsMemory(0, length);
 
     /// <summary>The body length.</summary>
-    public int Length => _length;
+    public int Length => length;
 
     public void Dispose()
     {

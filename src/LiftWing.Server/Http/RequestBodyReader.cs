@@ -16,11 +16,18 @@ namespace LiftWing.Server.Http;
 /// </summary>
 internal static class RequestBodyReader
 {
-    public static async ValueTask<JsonDocument> ReadJsonAsync(HttpContext context, LiftWingServerOptions options, CancellationToken cancellationToken)
+    public static ValueTask<JsonDocument> ReadJsonAsync(HttpContext context, LiftWingServerOptions options, CancellationToken cancellationToken) =>
+        ReadJsonAsync(context, options, options.MaxRequestBodyBytes, cancellationToken);
+
+    /// <summary>
+    /// Reads and parses with a body limit of <paramref name="maxBytes"/> (a model's own <c>max_request_body_bytes</c>).
+    /// The body is copied out of the pipe as it arrives into one array that the document then owns, so a large body
+    /// is held once, not once in the pipe and again in a copy.
+    /// </summary>
+    public static async ValueTask<JsonDocument> ReadJsonAsync(HttpContext context, LiftWingServerOptions options, long maxBytes, CancellationToken cancellationToken)
     {
-        // The body is read into an array of its own size and parsed in place: the bytes are copied once, off the pipe.
-        var body = await ReadCoreAsync(context, options, pooled: false, cancellationToken).ConfigureAwait(false);
-        return ParseOwnedJson(body, context.Request.ContentType, options, validateText: true);
+        var (array, length) = await ReadCoreAsync(context, maxBytes, pooled: false, cancellationToken).ConfigureAwait(false);
+        return ParseJson(array.AsMemory(0, length), context.Request.ContentType, options, validateText: true, copy: false);
     }
 
     /// <summary>
@@ -28,16 +35,15 @@ internal static class RequestBodyReader
     /// skips the string check for a caller that has already run <see cref="JsonTextValidator"/> over the same bytes.
     /// </summary>
     public static JsonDocument ParseJson(ReadOnlyMemory<byte> body, string? contentType, LiftWingServerOptions options, bool validateText = true) =>
-        // Parse a copy: the caller's buffer goes back to a pool when the request ends.
-        ParseOwnedJson(body.ToArray(), contentType, options, validateText);
+        ParseJson(body, contentType, options, validateText, copy: true);
 
-    /// <summary>Parses bytes the document may keep (nobody else writes them again).</summary>
-    private static JsonDocument ParseOwnedJson(ReadOnlyMemory<byte> body, string? contentType, LiftWingServerOptions options, bool validateText)
+    private static JsonDocument ParseJson(ReadOnlyMemory<byte> body, string? contentType, LiftWingServerOptions options, bool validateText, bool copy)
     {
         var isJson = IsJsonContentType(contentType);
         try
         {
-            var doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
+            // Parse a copy unless the caller hands the memory over: a pooled buffer goes back when the request ends.
+            var doc = JsonDocument.Parse(copy ? body.ToArray().AsMemory() : body, new JsonDocumentOptions { MaxDepth = options.MaxJsonDepth });
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
                 doc.Dispose();
@@ -70,38 +76,45 @@ internal static class RequestBodyReader
     /// <summary>Reads the whole body, within the size limit, into a pooled buffer (dispose returns it).</summary>
     public static async ValueTask<PooledBody> ReadBytesAsync(HttpContext context, LiftWingServerOptions options, CancellationToken cancellationToken)
     {
-        var body = await ReadCoreAsync(context, options, pooled: true, cancellationToken).ConfigureAwait(false);
-        return new PooledBody(body);
+        var (array, length) = await ReadCoreAsync(context, options.MaxRequestBodyBytes, pooled: true, cancellationToken).ConfigureAwait(false);
+        return new PooledBody(array, length);
     }
 
-    /// <summary>Reads the whole body into a rented array (<paramref name="pooled"/>) or one of exactly its length.</summary>
-    private static async ValueTask<ArraySegment<byte>> ReadCoreAsync(HttpContext context, LiftWingServerOptions options, bool pooled, CancellationToken cancellationToken)
+    // Copies the body out of the pipe as it arrives (the pipe never holds more than a read's worth) into an array sized
+    // by Content-Length when there is one, else grown by doubling; rented from the pool when pooled.
+    private static async ValueTask<(byte[] Array, int Length)> ReadCoreAsync(HttpContext context, long maxBytes, bool pooled, CancellationToken cancellationToken)
     {
+        maxBytes = Math.Min(maxBytes, Array.MaxLength);
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
         {
             // Room to drain a modestly oversized body, so the client reads our 413 instead of a reset connection.
-            feature.MaxRequestBodySize = options.MaxRequestBodyBytes + DrainAllowance;
+            feature.MaxRequestBodySize = maxBytes + DrainAllowance;
         }
 
-        if (context.Request.ContentLength > options.MaxRequestBodyBytes)
+        if (context.Request.ContentLength > maxBytes)
         {
             await DrainAsync(context.Request.BodyReader).ConfigureAwait(false);
-            throw TooLarge(options);
+            throw TooLarge(maxBytes);
         }
 
         var reader = context.Request.BodyReader;
-        ReadResult result;
         RequestLimitsOptions? limits = null;
+        // Content-Length is only a hint (decompression changes the length): the array still grows if the body is longer.
+        // Only its first 4 MiB are allocated up front, so a client must send bytes, not just declare them, to make the
+        // server hold a large array; past that the array grows straight to the declared length.
+        long declared = context.Request.ContentLength is { } cl && string.IsNullOrEmpty(context.Request.Headers.ContentEncoding) ? cl : 0;
+        var initial = declared > 0 ? (int)Math.Min(declared, InitialAllocation) : (int)Math.Min(maxBytes, 16 * 1024);
+        var array = Allocate(initial, pooled);
+        var length = 0;
         // A deadline for the whole body: Kestrel's minimum data rate alone lets a slow body hold the connection forever.
         // It (and its timer) is made only when the body is not already all there, as a small body usually is.
         CancellationTokenSource? deadline = null;
         try
         {
-            var ready = reader.TryRead(out result);
             while (true)
             {
-                if (!ready)
+                if (!reader.TryRead(out var result))
                 {
                     if (deadline is null)
                     {
@@ -113,58 +126,72 @@ internal static class RequestBodyReader
                     result = await reader.ReadAsync(deadline.Token).ConfigureAwait(false);
                 }
 
-                ready = false;
-                if (result.Buffer.Length > options.MaxRequestBodyBytes)
+                var buffer = result.Buffer;
+                if (length + buffer.Length > maxBytes)
                 {
-                    reader.AdvanceTo(result.Buffer.End);
+                    reader.AdvanceTo(buffer.End);
                     await DrainAsync(reader).ConfigureAwait(false);
-                    throw TooLarge(options);
+                    throw TooLarge(maxBytes);
                 }
 
+                if (length + buffer.Length > array.Length)
+                {
+                    var want = Math.Max(length + buffer.Length, Math.Max(declared, 2L * array.Length));
+                    var grown = Allocate((int)Math.Min(maxBytes, want), pooled);
+                    array.AsSpan(0, length).CopyTo(grown);
+                    Release(array, pooled);
+                    array = grown;
+                }
+
+                buffer.CopyTo(array.AsSpan(length));
+                length += (int)buffer.Length;
+                reader.AdvanceTo(buffer.End);
                 if (result.IsCompleted || result.IsCanceled)
                 {
                     break;
                 }
-
-                reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
             }
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (Exception ex)
         {
-            throw TooLarge(options);
-        }
-        catch (BadHttpRequestException ex)
-        {
-            // Kestrel's framing errors (a bad chunk size, a body shorter than its Content-Length, too slow a rate).
-            throw new InvalidInputException($"Malformed request body: {ex.Message}", ex.StatusCode);
-        }
-        catch (IOException ex) when (ex is not BadHttpRequestException)
-        {
-            // Kestrel's chunked decoder reports some framing errors (e.g. a chunk size that overflows) as plain IOExceptions.
-            throw new InvalidInputException($"Malformed request body: {ex.Message}");
-        }
-        catch (InvalidDataException)
-        {
-            // From request decompression: the body claimed gzip, deflate or br and is not.
-            throw new InvalidInputException($"The request body is not valid {context.Request.Headers.ContentEncoding} data.");
-        }
-        catch (OperationCanceledException) when (deadline is not null && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            throw new InvalidInputException($"Reading the request body took longer than {limits!.BodyReadTimeout.TotalSeconds:0.###} s.", StatusCodes.Status408RequestTimeout);
+            Release(array, pooled);
+            var timedOut = deadline is not null && deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+            throw Translate(ex, context, limits ?? new RequestLimitsOptions(), maxBytes, timedOut);
         }
         finally
         {
             deadline?.Dispose();
         }
 
-        // Copy out: the pipe reuses its memory for other requests as soon as AdvanceTo runs.
-        var buffer = result.Buffer;
-        var length = (int)buffer.Length;
-        var array = pooled ? ArrayPool<byte>.Shared.Rent(Math.Max(length, 1)) : new byte[length];
-        buffer.CopyTo(array);
-        reader.AdvanceTo(buffer.End);
-        return new ArraySegment<byte>(array, 0, length);
+        return (array, length);
     }
+
+    private static byte[] Allocate(int length, bool pooled) =>
+        pooled ? ArrayPool<byte>.Shared.Rent(Math.Max(length, 1)) : GC.AllocateUninitializedArray<byte>(Math.Max(length, 0));
+
+    private static void Release(byte[] array, bool pooled)
+    {
+        if (pooled)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+        }
+    }
+
+    private static Exception Translate(Exception ex, HttpContext context, RequestLimitsOptions limits, long maxBytes, bool timedOut) => ex switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(maxBytes),
+        // Kestrel's framing errors (a bad chunk size, a body shorter than its Content-Length, too slow a rate).
+        BadHttpRequestException bad => new InvalidInputException($"Malformed request body: {bad.Message}", bad.StatusCode),
+        // Kestrel's chunked decoder reports some framing errors (e.g. a chunk size that overflows) as plain IOExceptions.
+        IOException io => new InvalidInputException($"Malformed request body: {io.Message}"),
+        // From request decompression: the body claimed gzip, deflate or br and is not.
+        InvalidDataException => new InvalidInputException($"The request body is not valid {context.Request.Headers.ContentEncoding} data."),
+        OperationCanceledException when timedOut =>
+            new InvalidInputException($"Reading the request body took longer than {limits.BodyReadTimeout.TotalSeconds:0.###} s.", StatusCodes.Status408RequestTimeout),
+        _ => ex,
+    };
+
+    private const int InitialAllocation = 4 * 1024 * 1024;
 
     private const long DrainAllowance = 4 * 1024 * 1024;
 
@@ -190,8 +217,8 @@ internal static class RequestBodyReader
         }
     }
 
-    private static InvalidInputException TooLarge(LiftWingServerOptions options) =>
-        new($"Request body too large: the limit is {options.MaxRequestBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+    private static InvalidInputException TooLarge(long maxBytes) =>
+        new($"Request body too large: the limit is {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
 
     private static bool IsJsonContentType(string? contentType) =>
         string.IsNullOrEmpty(contentType) || contentType.Contains("json", StringComparison.OrdinalIgnoreCase);

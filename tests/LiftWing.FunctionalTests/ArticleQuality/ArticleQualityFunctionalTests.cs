@@ -77,7 +77,7 @@ public sealed class ArticleQualityFunctionalTests(ArticleQualityServerFixture se
     [Theory]
     [InlineData("""{"rev_id": 1321555271, "lang": "xx"}""", "Unsupported lang \"xx\"")]
     [InlineData("""{"rev_id": 1321555271}""", "Missing \"lang\"")]
-    [InlineData("""{"rev_id": "1321555271", "lang": "en"}""", "Expected \"rev_id\" to be an integer")]
+    [InlineData("""{"rev_id": "1321555271x", "lang": "en"}""", "Expected \"rev_id\" to be an integer or a string of digits")]
     [InlineData("""{"rev_id": 1321555271, "lang": "en", "extended_output": "maybe"}""", "Expected \"extended_output\"")]
     [InlineData("""{"lang": "en", "html": "<section><div>no paragraphs</div></section>"}""", "The html has no paragraph text")]
     public async Task Predict_BadInput_Is400WithError(string json, string message)

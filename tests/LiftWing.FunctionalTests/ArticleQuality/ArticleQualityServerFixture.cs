@@ -5,8 +5,8 @@ namespace LiftWing.FunctionalTests.ArticleQuality;
 
 /// <summary>
 /// One <see cref="LiftWingTestServer"/> serving only articlequality, from a temporary models folder holding the
-/// repo's model files with <c>source: fixtures:</c> pointed at the shared Parsoid HTML and the full 333-wiki
-/// maxima table (the repo's own table has 13 wikis).
+/// repo's model files with <c>source: fixtures:</c> pointed at the shared Parsoid HTML; the full 333-wiki maxima
+/// table comes as the model.yaml's <c>shared:</c> artifact from the shared data folder.
 /// </summary>
 public sealed class ArticleQualityServerFixture : IAsyncLifetime
 {
@@ -23,6 +23,7 @@ public sealed class ArticleQualityServerFixture : IAsyncLifetime
         {
             s.ModelsDirectory = _models;
             s.Only.Add("articlequality");
+            s.Settings["LiftWing:Artifacts:SharedDirectory"] = TestPaths.Shared;
         });
         var status = await _server.Client.GetStringAsync("v1/models/articlequality");
         if (!status.Contains("\"ready\":true", StringComparison.Ordinal))
@@ -31,15 +32,15 @@ public sealed class ArticleQualityServerFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Writes the articlequality model folder (fixtures source, full maxima table) under <paramref name="models"/>.</summary>
+    /// <summary>Writes the articlequality model folder (fixtures source) under <paramref name="models"/>.</summary>
     public static void PrepareModels(string models)
     {
         var source = Path.Combine(TestPaths.Models, "articlequality");
         var target = Directory.CreateDirectory(Path.Combine(models, "articlequality")).FullName;
         File.Copy(Path.Combine(source, "parameters.json"), Path.Combine(target, "parameters.json"));
+        File.Copy(Path.Combine(source, "feature_values.tsv"), Path.Combine(target, "feature_values.tsv"));
         var yaml = File.ReadAllText(Path.Combine(source, "model.yaml"))
-            .Replace("source: live", "source: fixtures:" + TestPaths.SharedData("liftwing", "parsoid"), StringComparison.Ordinal)
-            .Replace("maxima_path: feature_values.tsv", "maxima_path: " + TestPaths.SharedData("liftwing", "articlequality_feature_values.tsv"), StringComparison.Ordinal);
+            .Replace("source: live", "source: fixtures:" + TestPaths.SharedData("liftwing", "parsoid"), StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(target, "model.yaml"), yaml);
     }
 

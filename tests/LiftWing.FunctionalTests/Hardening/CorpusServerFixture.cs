@@ -43,6 +43,7 @@ public sealed class CorpusServerFixture : IAsyncLifetime
         {
             s.ModelsDirectory = _models;
             s.Settings["WIKI_URL"] = MediaWiki.BaseUri.ToString();
+            s.Settings["LiftWing:Artifacts:SharedDirectory"] = TestPaths.Shared;
             s.ConfigureServices = services => services.AddLiftWingPredictionCache(o =>
             {
                 o.Store = LiftWing.Core.Caching.CacheStoreKind.Sqlite;

@@ -17,7 +17,7 @@ public sealed class ArticleQualityDataTests : IDisposable
     public void Parameters_AreTheAugust2024Set_AndPinnedInModelYaml()
     {
         var config = ModelConfigLoader.Load(Path.Combine(s_modelDir, "model.yaml"));
-        var artifact = Assert.Single(config.Artifacts);
+        var artifact = Assert.Single(config.Artifacts, a => a.Name == "parameters");
         var path = Path.Combine(s_modelDir, "parameters.json");
 
         var p = ArticleQualityParameters.Load(path);

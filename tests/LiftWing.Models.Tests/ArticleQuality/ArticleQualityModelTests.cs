@@ -38,12 +38,14 @@ public sealed class ArticleQualityModelTests
 
         var json = await ArticleQualityTestHost.PredictAsync(model, $$"""{"rev_id": 1321555271, "lang": "en", "extended_output": {{flag}}}""");
 
-        Assert.Contains("\"revision_id\":1321555271,\"label\":\"Start\",\"features\":{\"raw\":{\"characters\":5566,\"refs\":52,\"wikilinks\":60,"
+        // Lift Wing's order: label and features first, then score and the fixed keys.
+        Assert.StartsWith("{\"label\":\"Start\",\"features\":{\"raw\":{\"characters\":5566,\"refs\":52,\"wikilinks\":60,"
             + "\"categories\":7,\"media\":0,\"headings\":9,\"sources\":19,\"infobox\":true,\"messagebox\":false},\"normalized\":{", json);
         // Capped values stay Python ints, the others are floats (0.0, not 0).
         Assert.Contains("\"refs\":1,", json);
         Assert.Contains("\"media\":0.0,", json);
-        Assert.Contains("\"sources\":1,\"infobox\":true,\"messagebox\":false}}}", json);
+        Assert.Contains("\"sources\":1,\"infobox\":true,\"messagebox\":false}},\"score\":", json);
+        Assert.EndsWith("\"wiki_db\":\"enwiki\",\"revision_id\":1321555271}", json);
         using var doc = JsonDocument.Parse(json);
         var normalized = doc.RootElement.GetProperty("features").GetProperty("normalized");
         Assert.Equal(0.7726694812222563, normalized.GetProperty("characters").GetDouble(), 1e-12);
@@ -132,7 +134,8 @@ public sealed class ArticleQualityModelTests
     [InlineData("""{"lang": "", "rev_id": 1}""", "Expected \"lang\" to be a non-empty string")]
     [InlineData("""{"lang": "xx", "rev_id": 1}""", "Unsupported lang \"xx\": the articlequality model has no feature maxima for xxwiki.")]
     [InlineData("""{"lang": "enwiki", "rev_id": 1}""", "Unsupported lang \"enwiki\"")]
-    [InlineData("""{"lang": "en", "rev_id": "123"}""", "Expected \"rev_id\" to be an integer (got the string \"123\").")]
+    [InlineData("""{"lang": "en", "rev_id": "12a"}""", "Expected \"rev_id\" to be an integer or a string of digits (got the string \"12a\").")]
+    [InlineData("""{"lang": "en", "rev_id": "0"}""", "Expected \"rev_id\" to be an integer or a string of digits (got the string \"0\").")]
     [InlineData("""{"lang": "en", "rev_id": 1.5}""", "Expected \"rev_id\" to be an integer (got the number 1.5).")]
     [InlineData("""{"lang": "en", "rev_id": 99999999999999999999}""", "Expected \"rev_id\" to be an integer")]
     [InlineData("""{"lang": "en", "rev_id": 0}""", "\"rev_id\" must be a positive integer (got 0).")]
@@ -198,7 +201,8 @@ public sealed class ArticleQualityModelTests
     [InlineData("""{"rev_id": 1321555271, "lang": "en"}""", "enwiki:1321555271:false")]
     [InlineData("""{"rev_id": 1321555271, "lang": "en", "extended_output": "True"}""", "enwiki:1321555271:true")]
     [InlineData("""{"rev_id": 7, "lang": "de", "extended_output": false}""", "dewiki:7:false")]
-    [InlineData("""{"rev_id": "7", "lang": "de"}""", null)]
+    [InlineData("""{"rev_id": "7", "lang": "de"}""", "dewiki:\"7\":false")]
+    [InlineData("""{"rev_id": "7x", "lang": "de"}""", null)]
     [InlineData("""{"rev_id": 7, "lang": "de", "extended_output": "maybe"}""", null)]
     [InlineData("""{"instances": [{"rev_id": 7, "lang": "de"}]}""", null)]
     [InlineData("""{"lang": "de"}""", null)]

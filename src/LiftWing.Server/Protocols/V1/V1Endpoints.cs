@@ -62,8 +62,9 @@ internal static class V1Endpoints
     private static async Task PredictAsync(HttpContext context, string name, InferenceService inference, IOptions<LiftWingServerOptions> options)
     {
         // Unknown and unready models answer before the body is read, as KServe does.
-        inference.Repository.GetReady(name);
-        using var doc = await RequestBodyReader.ReadJsonAsync(context, options.Value, context.RequestAborted).ConfigureAwait(false);
+        var model = inference.Repository.GetReady(name);
+        var maxBody = model.Config.MaxRequestBodyBytes ?? options.Value.MaxRequestBodyBytes;
+        using var doc = await RequestBodyReader.ReadJsonAsync(context, options.Value, maxBody, context.RequestAborted).ConfigureAwait(false);
         var request = InferenceRequestFactory.Create(context, name, InferenceProtocol.V1, doc.RootElement);
         var response = await inference.InferAsync(request, context.RequestAborted).ConfigureAwait(false);
         await ResponseWriter.WriteJsonAsync(context, response).ConfigureAwait(false);
