@@ -1,7 +1,7 @@
 namespace LiftWing.Core.Artifacts;
 
 /// <summary>A parsed artifact URI: scheme, package (npm/nuget), version, path inside, and optional embedded resource.</summary>
-public sealed record ArtifactUri(string Scheme, string Location, string? Version, string? InnerPath, string? Resource)
+internal sealed record ArtifactUri(string Scheme, string Location, string? Version, string? InnerPath, string? Resource)
 {
     /// <summary>
     /// Parses <c>file:PATH</c>, <c>shared:PATH</c>, <c>https://…</c>, <c>npm:PKG@VER#PATH</c> and <c>nuget:PKG@VER#PATH[!RESOURCE]</c>.

@@ -4,7 +4,7 @@ using LiftWing.Core.Telemetry;
 namespace LiftWing.Core.Caching;
 
 /// <summary>The cache's instruments, on LiftWing's one meter.</summary>
-public sealed class CacheMetrics
+internal sealed class CacheMetrics
 {
     /// <summary>Creates the instruments; the L1 gauges read <paramref name="memory"/>.</summary>
     public CacheMetrics(LiftWingMetrics metrics, MemoryTier memory)

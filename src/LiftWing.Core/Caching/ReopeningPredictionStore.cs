@@ -6,7 +6,7 @@ namespace LiftWing.Core.Caching;
 /// counts, logs and serves around, uncached — instead of failing every prediction. It tries to open again on
 /// the next call after a failure (the cache spaces those out by its retry interval), so a repaired file is picked up.
 /// </summary>
-public sealed class ReopeningPredictionStore : IPredictionStore
+internal sealed class ReopeningPredictionStore : IPredictionStore
 {
     private readonly Func<IPredictionStore> _open;
     private readonly Lock _gate = new();

@@ -8,7 +8,7 @@ namespace LiftWing.Core.Caching;
 /// machine may share it), a WITHOUT ROWID table keyed by the full key, expiry per row (reads ignore expired
 /// rows; a timer deletes them), and a claims table for pre-cache workers.
 /// </summary>
-public sealed class SqlitePredictionStore : IPredictionStore
+internal sealed class SqlitePredictionStore : IPredictionStore
 {
     private readonly TimeProvider _time;
     private readonly Storage.SqliteConnectionPool _pool;

@@ -12,7 +12,7 @@ namespace LiftWing.Core.Events;
 /// 400 dead-lettered with the validation context (never retried); 5xx, other statuses, timeouts and connection
 /// errors retried with exponential back-off and jitter; events older than <see cref="EventsOptions.MaxAge"/> expire.
 /// </summary>
-public sealed class EventGateSender
+internal sealed class EventGateSender
 {
     private static readonly MediaTypeHeaderValue s_json = new("application/json");
     private readonly HttpClient _http;

@@ -7,7 +7,7 @@ namespace LiftWing.Core.Events;
 /// <param name="DeadLettered">Dead-lettered.</param>
 /// <param name="Reason">The status or the transport failure.</param>
 /// <param name="Transient">Whether EventGate failed as a whole (the sender backs off).</param>
-public sealed record SendResult(int Leased, int Sent, int Retried, int DeadLettered, string Reason, bool Transient)
+internal sealed record SendResult(int Leased, int Sent, int Retried, int DeadLettered, string Reason, bool Transient)
 {
     /// <summary>Nothing was due.</summary>
     public static readonly SendResult Idle = new(0, 0, 0, 0, "idle", false);

@@ -8,7 +8,7 @@ namespace LiftWing.Core.Models;
 /// An <see cref="IModelServer"/> from a factory delegate. Before the factory runs, the deployment's model options
 /// (<c>LiftWing:ModelOptions</c>) are laid over model.yaml's, and <c>batching:</c> is refused for servers that cannot batch.
 /// </summary>
-public sealed class DelegateModelServer(string serverType, Func<ModelConfig, IServiceProvider, IModel> factory, bool supportsBatching = false) : IModelServer
+internal sealed class DelegateModelServer(string serverType, Func<ModelConfig, IServiceProvider, IModel> factory, bool supportsBatching = false) : IModelServer
 {
     private static readonly BatchingSettings s_noBatching = new();
 

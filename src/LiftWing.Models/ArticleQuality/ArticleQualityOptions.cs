@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LiftWing.Models.ArticleQuality;
 
 /// <summary>The <c>options:</c> of an articlequality model.yaml (snake_case keys).</summary>
-public sealed class ArticleQualityOptions
+internal sealed class ArticleQualityOptions
 {
     /// <summary>Where revision HTML comes from: <c>live</c> (the default) or <c>fixtures:DIR</c> (relative to the model folder).</summary>
     [Required]

@@ -6,7 +6,7 @@ namespace LiftWing.Models.ArticleQuality;
 /// The published model (models/articlequality/parameters.json): ordinal-logit coefficients in feature order,
 /// the class thresholds, the score transform constants and the floors of the per-wiki maxima.
 /// </summary>
-public sealed record ArticleQualityParameters
+internal sealed record ArticleQualityParameters
 {
     /// <summary>Feature names in model order: characters, refs, wikilinks, categories, media, headings, sources, infobox, messagebox.</summary>
     public required IReadOnlyList<string> Features { get; init; }

@@ -9,7 +9,7 @@ namespace LiftWing.Models.ArticleQuality;
 /// <param name="Probabilities">One probability per label, worst class first.</param>
 /// <param name="Label">The most probable label (the first on a tie, as numpy's argmax).</param>
 /// <param name="Score">The 0–1 quality score: 1 − log(top − s) / log(range).</param>
-public sealed record ArticleQualityPrediction(
+internal sealed record ArticleQualityPrediction(
     ArticleFeatureSet Raw,
     IReadOnlyList<double> Normalized,
     double LinearPredictor,

@@ -6,7 +6,7 @@ namespace LiftWing.Models.ArticleQuality;
 /// The closed-form model: per-wiki normalisation, the ordinal logit and the score transform
 /// (see docs/articlequality.md). Pure and thread-safe.
 /// </summary>
-public sealed class ArticleQualityScorer(ArticleQualityParameters parameters)
+internal sealed class ArticleQualityScorer(ArticleQualityParameters parameters)
 {
     /// <summary>The parameters in use.</summary>
     public ArticleQualityParameters Parameters { get; } = parameters ?? throw new ArgumentNullException(nameof(parameters));

@@ -1,7 +1,7 @@
 namespace LiftWing.Models.ArticleQuality;
 
 /// <summary>One wiki's normalisation maxima, already raised to their floors.</summary>
-public sealed record FeatureMaxima(
+internal sealed record FeatureMaxima(
     double MaxLength,
     double MaxMedia,
     double MaxCategories,

@@ -7,7 +7,7 @@ namespace LiftWing.Models.ArticleQuality;
 /// max_cats max_refs max_headings max_links max_srcs infobox mbox</c>), each raised to its floor, keyed as Lift
 /// Wing keys them: <c>wiki_db.replace("wiki", "")</c> (enwiki → en).
 /// </summary>
-public sealed class FeatureMaximaTable
+internal sealed class FeatureMaximaTable
 {
     private readonly Dictionary<string, FeatureMaxima> _byLang;
 

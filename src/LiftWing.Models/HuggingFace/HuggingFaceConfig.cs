@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace LiftWing.Models.HuggingFace;
 
 /// <summary>What the server reads from a Hugging Face <c>config.json</c>.</summary>
-public sealed record HuggingFaceConfig
+internal sealed record HuggingFaceConfig
 {
     /// <summary>The architectures, e.g. <c>BertForSequenceClassification</c>.</summary>
     public IReadOnlyList<string> Architectures { get; init; } = [];

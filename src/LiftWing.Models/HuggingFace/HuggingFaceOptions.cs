@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LiftWing.Models.HuggingFace;
 
 /// <summary>The <c>options:</c> of a <c>server: huggingface</c> model.yaml (snake_case keys).</summary>
-public sealed class HuggingFaceOptions
+internal sealed class HuggingFaceOptions
 {
     /// <summary>
     /// The task (<c>text_embedding</c>, <c>sequence_classification</c>, <c>token_classification</c>); null infers it

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace LiftWing.Models.HuggingFace;
 
 /// <summary>The fields of <c>tokenizer_config.json</c> this server uses.</summary>
-public sealed record TokenizerConfig(bool? DoLowerCase, int? ModelMaxLength)
+internal sealed record TokenizerConfig(bool? DoLowerCase, int? ModelMaxLength)
 {
     /// <summary>Reads the file if it exists; an absent file gives empty settings.</summary>
     public static TokenizerConfig Load(string? path)

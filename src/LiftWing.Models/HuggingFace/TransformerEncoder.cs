@@ -10,7 +10,7 @@ namespace LiftWing.Models.HuggingFace;
 /// embedding, the class logits, or the per-token logits (row-major, real tokens only). Padding never changes
 /// a text's result because the mask hides it and pooling only reads real tokens.
 /// </summary>
-public sealed class TransformerEncoder : IDisposable
+internal sealed class TransformerEncoder : IDisposable
 {
     private const string InputIds = "input_ids";
     private const string AttentionMask = "attention_mask";

@@ -10,7 +10,7 @@ namespace LiftWing.Models.HuggingFace;
 /// WordPiece <c>tokenizer.json</c>, with HF's truncation: keep the first <c>maxLength - 2</c> tokens, then wrap
 /// in <c>[CLS] … [SEP]</c>. Thread-safe.
 /// </summary>
-public sealed class WordPieceTextTokenizer
+internal sealed class WordPieceTextTokenizer
 {
     private readonly BertTokenizer _bert;
 

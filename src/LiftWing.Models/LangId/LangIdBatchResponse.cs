@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace LiftWing.Models.LangId;
 
 /// <summary>The answer to <c>{"instances": [...]}</c>: one prediction per instance, in input order.</summary>
-public sealed class LangIdBatchResponse
+internal sealed class LangIdBatchResponse
 {
     /// <summary>The predictions.</summary>
     [JsonPropertyName("predictions")]

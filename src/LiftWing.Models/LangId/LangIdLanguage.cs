@@ -5,4 +5,4 @@ namespace LiftWing.Models.LangId;
 /// (<c>deu_Latn</c>, or the model's own label where Lift Wing has no counterpart), the Wikipedia code
 /// (empty where Lift Wing's table has none) and the English name.
 /// </summary>
-public sealed record LangIdLanguage(string Label, string Language, string WikiCode, string Name);
+internal sealed record LangIdLanguage(string Label, string Language, string WikiCode, string Name);

@@ -5,7 +5,7 @@ namespace LiftWing.Models.LangId;
 /// has a counterpart), Wikipedia code and English name (built by scripts/data/langid_languages.py; the columns
 /// after the fourth are documentation).
 /// </summary>
-public sealed class LangIdLanguageTable
+internal sealed class LangIdLanguageTable
 {
     private readonly Dictionary<string, LangIdLanguage> _rows;
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LiftWing.Models.LangId;
 
 /// <summary>Options of the <c>langid</c> server (<c>options:</c> in model.yaml, snake_case).</summary>
-public sealed class LangIdOptions
+internal sealed class LangIdOptions
 {
     /// <summary>Characters (code points) kept after whitespace is collapsed: Lift Wing's MAX_TEXT_LENGTH. The default is 100.</summary>
     [Range(1, 1_000_000)]

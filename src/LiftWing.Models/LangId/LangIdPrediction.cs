@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace LiftWing.Models.LangId;
 
 /// <summary>One answer, in Lift Wing's shape (<c>lw:docs/langid.yaml</c>), plus the top k when a request asks for them.</summary>
-public sealed class LangIdPrediction
+internal sealed class LangIdPrediction
 {
     /// <summary>Lift Wing's label (OpenLID, such as <c>deu_Latn</c>); the model's own label where Lift Wing has none.</summary>
     [JsonPropertyName("language")]

@@ -10,7 +10,7 @@ namespace LiftWing.Models.LogoDetection;
 /// redirects are followed by hand and only to allowed hosts, the body is streamed with a byte cap (a missing
 /// or lying Content-Length does not help), and the whole download has a timeout. Every failure is a 400 naming the URL.
 /// </summary>
-public sealed class ImageUrlFetcher : IDisposable
+internal sealed class ImageUrlFetcher : IDisposable
 {
     private readonly ImageUrlOptions _options;
     private readonly long _maxBytes;

@@ -6,7 +6,7 @@ namespace LiftWing.Models.LogoDetection;
 /// When an instance gives <c>url</c> instead of <c>image</c>: where the server may fetch from. Bound from
 /// <c>options.url</c> in model.yaml.
 /// </summary>
-public sealed class ImageUrlOptions
+internal sealed class ImageUrlOptions
 {
     /// <summary>
     /// Host names (exact, case-insensitive) that may be fetched. The default is <c>upload.wikimedia.org</c> only.

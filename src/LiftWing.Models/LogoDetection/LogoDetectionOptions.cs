@@ -7,7 +7,7 @@ namespace LiftWing.Models.LogoDetection;
 /// The <c>options</c> of a logo-detection model.yaml (snake_case keys): the image limits of <see cref="ImageLimitsOptions"/>
 /// (Lift Wing's defaults), the ONNX threads and the URL downloads.
 /// </summary>
-public sealed class LogoDetectionOptions : ImageLimitsOptions
+internal sealed class LogoDetectionOptions : ImageLimitsOptions
 {
     /// <summary>
     /// Images per network run: Lift Wing's <c>BATCH_SIZE</c> (Keras batches of 32). A request's images run in chunks of

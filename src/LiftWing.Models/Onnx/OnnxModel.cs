@@ -17,7 +17,7 @@ namespace LiftWing.Models.Onnx;
 /// shapes come from the model; a request that does not match them is a 400 naming the tensor. FP16 and BF16 inputs
 /// go to ONNX Runtime as float16/bfloat16 tensors, or are widened (exactly) where the model's input is FP32.
 /// </summary>
-public sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<TensorData>>
+internal sealed class OnnxModel : ModelBase<OnnxModel.Inputs, IReadOnlyList<TensorData>>
 {
     private readonly OnnxModelOptions _options;
     private OnnxSession? _session;

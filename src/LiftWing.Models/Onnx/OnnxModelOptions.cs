@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LiftWing.Models.Onnx;
 
 /// <summary>Options of the generic <c>onnx</c> server (<c>options:</c> in model.yaml).</summary>
-public sealed class OnnxModelOptions
+internal sealed class OnnxModelOptions
 {
     /// <summary>Threads ONNX Runtime uses inside one operator. The default is 1: requests run in parallel instead.</summary>
     [Range(0, 1024)]

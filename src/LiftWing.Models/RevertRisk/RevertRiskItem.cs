@@ -1,7 +1,7 @@
 namespace LiftWing.Models.RevertRisk;
 
 /// <summary>One revision through the stages: its features (preprocess), its probability (predict), or why it failed.</summary>
-public sealed class RevertRiskItem(RevisionKey key)
+internal sealed class RevertRiskItem(RevisionKey key)
 {
     /// <summary>Which revision (revision id -1 for pre-save input).</summary>
     public RevisionKey Key { get; } = key;

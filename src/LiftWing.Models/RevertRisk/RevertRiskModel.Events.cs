@@ -6,7 +6,7 @@ using LiftWing.Core.Inference;
 namespace LiftWing.Models.RevertRisk;
 
 /// <summary>Events out: the classification Lift Wing sends for a revert-risk answer (reference-2 §3.3).</summary>
-public sealed partial class RevertRiskModel : IPredictionEventSource
+internal sealed partial class RevertRiskModel : IPredictionEventSource
 {
     /// <inheritdoc />
     public string DefaultEventStream => "mediawiki.page_revert_risk_prediction_change.v1";

@@ -16,7 +16,7 @@ namespace LiftWing.Models.RevertRisk;
 /// parent → current wikitext diff, the byte delta, the user and the edit's tags and summary, scored by the project's
 /// GBDT (<c>model.json</c>, <see cref="TreeEnsembleModel"/>). Lift Wing's four input forms and its answers and errors.
 /// </summary>
-public sealed partial class RevertRiskModel : ModelBase<RevertRiskBatch, RevertRiskBatch>
+internal sealed partial class RevertRiskModel : ModelBase<RevertRiskBatch, RevertRiskBatch>
 {
     private const string UserAgent = "LiftWing revert-risk model inference (C# re-implementation of WMF Lift Wing)";
 

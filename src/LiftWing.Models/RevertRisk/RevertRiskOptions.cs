@@ -8,7 +8,7 @@ namespace LiftWing.Models.RevertRisk;
 /// settings here; <c>ALLOW_REVISION_JSON_INPUT</c> and <c>REVERTRISK_REVISION_SOURCE</c> reach these options through
 /// <c>LiftWing:ModelOptions</c> (see LiftWingEnvironment).
 /// </summary>
-public sealed class RevertRiskOptions
+internal sealed class RevertRiskOptions
 {
     /// <summary>Accept <c>{"revision_data": …}</c> (pre-save) requests. Default true in the shipped config.</summary>
     public bool AllowRevisionJsonInput { get; set; }

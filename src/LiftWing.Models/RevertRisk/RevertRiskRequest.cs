@@ -3,4 +3,4 @@ using LiftWing.Wiki.Revisions;
 namespace LiftWing.Models.RevertRisk;
 
 /// <summary>A validated request: revisions to fetch by id, or one revision given inline.</summary>
-public sealed record RevertRiskRequest(RevertRiskRequestKind Kind, IReadOnlyList<RevisionKey> Keys, RevisionData? Inline = null);
+internal sealed record RevertRiskRequest(RevertRiskRequestKind Kind, IReadOnlyList<RevisionKey> Keys, RevisionData? Inline = null);

@@ -1,7 +1,7 @@
 namespace LiftWing.Models.RevertRisk;
 
 /// <summary>The input form of a request, which decides the response shape.</summary>
-public enum RevertRiskRequestKind
+internal enum RevertRiskRequestKind
 {
     /// <summary><c>{"rev_id", "lang"}</c>.</summary>
     SingleRevision,

@@ -13,7 +13,7 @@ namespace LiftWing.Models.RevertRisk;
 /// raises KServe's InvalidInput, an <see cref="HttpDetailException"/> (<c>{"detail"}</c>) where it raises FastAPI's
 /// HTTPException (wiki suffix, unknown lang, too many instances, mixed langs, non-Wikipedia event, revision_data).
 /// </summary>
-public sealed partial class RevertRiskRequestParser(RevertRiskOptions options)
+internal sealed partial class RevertRiskRequestParser(RevertRiskOptions options)
 {
     /// <summary>Parses and validates.</summary>
     public RevertRiskRequest Parse(JsonElement body)

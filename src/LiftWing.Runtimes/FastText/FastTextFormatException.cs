@@ -1,7 +1,7 @@
 namespace LiftWing.Runtimes.FastText;
 
 /// <summary>A fastText model file that cannot be read: wrong magic or version, truncated, or inconsistent.</summary>
-public sealed class FastTextFormatException : FormatException
+internal sealed class FastTextFormatException : FormatException
 {
     /// <summary>Creates the error.</summary>
     public FastTextFormatException(string message, Exception? inner = null)

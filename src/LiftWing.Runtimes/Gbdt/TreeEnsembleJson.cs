@@ -7,7 +7,7 @@ namespace LiftWing.Runtimes.Gbdt;
 /// <c>{"format","feature_names":[..],"bias","trees":[{"split_feature","threshold","left_child","right_child","leaf_value"}],
 /// "calibration":{"kind":"platt","slope","offset"}}</c>.
 /// </summary>
-public sealed class TreeEnsembleJson
+internal sealed class TreeEnsembleJson
 {
     /// <summary>Always <see cref="TreeEnsembleModel.FormatTag"/>.</summary>
     [JsonPropertyName("format")]
@@ -31,7 +31,7 @@ public sealed class TreeEnsembleJson
 }
 
 /// <summary>One tree in <see cref="TreeEnsembleJson"/>.</summary>
-public sealed class TreeJson
+internal sealed class TreeJson
 {
     /// <summary>See <see cref="RegressionTree.SplitFeature"/>.</summary>
     [JsonPropertyName("split_feature")]
@@ -55,7 +55,7 @@ public sealed class TreeJson
 }
 
 /// <summary>Calibration in <see cref="TreeEnsembleJson"/>.</summary>
-public sealed class CalibrationJson
+internal sealed class CalibrationJson
 {
     /// <summary>Only <c>platt</c>.</summary>
     [JsonPropertyName("kind")]

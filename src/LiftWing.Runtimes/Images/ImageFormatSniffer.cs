@@ -4,7 +4,7 @@ namespace LiftWing.Runtimes.Images;
 /// Recognises an image format from its first bytes. The file name's extension is never trusted: a text file
 /// named <c>.png</c> is <see cref="ImageFormat.Unknown"/>, and the decoder is never handed bytes it was not meant for.
 /// </summary>
-public static class ImageFormatSniffer
+internal static class ImageFormatSniffer
 {
     private static ReadOnlySpan<byte> PngMagic => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 

@@ -7,7 +7,7 @@ namespace LiftWing.Runtimes.Images;
 /// the declared shapes allow it. Only the protobuf envelope is re-encoded; every other byte (weights, nodes) is
 /// copied verbatim.
 /// </summary>
-public static class OnnxBatchDimension
+internal static class OnnxBatchDimension
 {
     // Field numbers from onnx.proto3.
     private const int ModelGraph = 7;

@@ -9,7 +9,7 @@ namespace LiftWing.Server.Caching;
 /// <c>SET NX PX</c>. The connection is lazy and self-healing: the store is usable as soon as Redis answers, and
 /// calls fail fast (the cache then serves uncached) while it does not.
 /// </summary>
-public sealed class RedisPredictionStore : IPredictionStore
+internal sealed class RedisPredictionStore : IPredictionStore
 {
     private readonly ConnectionMultiplexer _redis;
     private readonly string _prefix;

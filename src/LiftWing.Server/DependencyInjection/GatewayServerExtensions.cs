@@ -15,7 +15,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
 /// <summary><c>AddLiftWingGateway()</c> / <c>UseLiftWingGateway()</c>: authentication, the admin plane, rate limits, edge behaviour.</summary>
-public static class GatewayServerExtensions
+internal static class GatewayServerExtensions
 {
     /// <summary>Adds the gateway role, bound from <c>LiftWing:Gateway</c> and <c>LiftWing:Admin</c> and validated at start.</summary>
     public static IServiceCollection AddLiftWingGateway(this IServiceCollection services)

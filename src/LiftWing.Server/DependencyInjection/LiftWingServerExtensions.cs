@@ -26,7 +26,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
 /// <summary><c>AddLiftWingServer()</c> / <c>MapLiftWing()</c>.</summary>
-public static class LiftWingServerExtensions
+internal static class LiftWingServerExtensions
 {
     /// <summary>Adds the data plane, the HTTP edge options, background model loading and Prometheus metrics.</summary>
     public static IServiceCollection AddLiftWingServer(this IServiceCollection services)

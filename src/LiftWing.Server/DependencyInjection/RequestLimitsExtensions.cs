@@ -7,7 +7,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
 /// <summary>The connection and body limits (<see cref="RequestLimitsOptions"/>), request decompression and the heap limit (<see cref="MemoryOptions"/>).</summary>
-public static class RequestLimitsExtensions
+internal static class RequestLimitsExtensions
 {
     /// <summary>
     /// Binds <c>LiftWing:Limits</c>, applies it to Kestrel (connection count, header deadline) and adds request

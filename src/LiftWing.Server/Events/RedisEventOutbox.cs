@@ -13,7 +13,7 @@ namespace LiftWing.Server.Events;
 /// oldest, <c>sent:{id}</c> markers (with a TTL) and dead letters. Each operation is one script, so concurrent
 /// workers appending the same id store it once.
 /// </summary>
-public sealed class RedisEventOutbox : IEventOutbox
+internal sealed class RedisEventOutbox : IEventOutbox
 {
     private const string AppendScript = """
         local n = 0

@@ -1,7 +1,7 @@
 namespace LiftWing.Server.Gateway;
 
 /// <summary>The admin plane (<c>LiftWing:Admin</c>): who may load, unload, list artifacts and scrape metrics.</summary>
-public sealed class AdminOptions
+internal sealed class AdminOptions
 {
     /// <summary>Admin keys, presented as <c>Authorization: Bearer KEY</c>.</summary>
     public IList<string> Keys { get; } = [];

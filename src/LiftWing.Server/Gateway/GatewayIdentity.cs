@@ -7,7 +7,7 @@ namespace LiftWing.Server.Gateway;
 /// <param name="ClientId">The token's <c>aud</c> (the OAuth client), if any.</param>
 /// <param name="IsAdmin">Whether the request carries an admin credential.</param>
 /// <param name="IsLoopback">Whether the client address is loopback.</param>
-public sealed record GatewayIdentity(string Class, string UserKey, string? Subject, string? ClientId, bool IsAdmin, bool IsLoopback)
+internal sealed record GatewayIdentity(string Class, string UserKey, string? Subject, string? ClientId, bool IsAdmin, bool IsLoopback)
 {
     /// <summary>The <see cref="Microsoft.AspNetCore.Http.HttpContext.Items"/> key.</summary>
     public const string ItemKey = "LiftWing.GatewayIdentity";

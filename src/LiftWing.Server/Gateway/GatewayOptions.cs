@@ -4,7 +4,7 @@ namespace LiftWing.Server.Gateway;
 /// The gateway role: client authentication, rate limits and edge behaviour, as Lift Wing's API gateway does them.
 /// Bound from the <c>LiftWing:Gateway</c> configuration section.
 /// </summary>
-public sealed class GatewayOptions
+internal sealed class GatewayOptions
 {
     /// <summary>Bearer-token (JWT) validation. Without issuers and keys, bearer tokens are not validated and requests count as anonymous.</summary>
     public JwtOptions Jwt { get; set; } = new();

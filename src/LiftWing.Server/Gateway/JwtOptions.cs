@@ -1,7 +1,7 @@
 namespace LiftWing.Server.Gateway;
 
 /// <summary>How bearer JWTs are validated (<c>LiftWing:Gateway:Jwt</c>).</summary>
-public sealed class JwtOptions
+internal sealed class JwtOptions
 {
     /// <summary>Accepted <c>iss</c> values, e.g. <c>https://meta.wikimedia.org</c>.</summary>
     public IList<string> Issuers { get; } = [];

@@ -1,7 +1,7 @@
 namespace LiftWing.Server.Gateway;
 
 /// <summary>Rate limits per class (<c>LiftWing:Gateway:RateLimits</c>).</summary>
-public sealed class RateLimitOptions
+internal sealed class RateLimitOptions
 {
     /// <summary>Whether prediction routes are rate limited. The default is true.</summary>
     public bool Enabled { get; set; } = true;

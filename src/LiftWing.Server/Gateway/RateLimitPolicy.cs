@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace LiftWing.Server.Gateway;
 
 /// <summary>The limit of each rate-limit class: Lift Wing's policy, overridden by configuration.</summary>
-public sealed class RateLimitPolicy
+internal sealed class RateLimitPolicy
 {
     /// <summary>The fallback class for classes without their own limit.</summary>
     public const string Fallback = "*";

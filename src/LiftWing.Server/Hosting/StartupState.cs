@@ -1,7 +1,7 @@
 namespace LiftWing.Server.Hosting;
 
 /// <summary>Whether start-up model loading has finished (for V2 server readiness).</summary>
-public sealed class StartupState
+internal sealed class StartupState
 {
     private volatile bool _loadingFinished;
 

@@ -7,7 +7,7 @@ namespace LiftWing.Server.Slo;
 /// <param name="Id">A short id for group names (<c>default</c>, <c>1</c>, …).</param>
 /// <param name="Objective">The shared objective.</param>
 /// <param name="Matcher">The <c>model_name</c> matcher, or empty for all models.</param>
-public sealed record SloRuleSet(string Id, SloObjective Objective, string Matcher)
+internal sealed record SloRuleSet(string Id, SloObjective Objective, string Matcher)
 {
     /// <summary>The sets for these options: the defaults first, then one per distinct overriding objective.</summary>
     public static IReadOnlyList<SloRuleSet> For(SloOptions options)

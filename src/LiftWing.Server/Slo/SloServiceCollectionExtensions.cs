@@ -8,7 +8,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
 /// <summary><c>AddLiftWingSlo()</c> / <c>UseLiftWingSlo()</c>: objectives from <c>LiftWing:Slo</c>, the edge recorder, <c>/slo</c>, <c>/dashboard</c>.</summary>
-public static class SloServiceCollectionExtensions
+internal static class SloServiceCollectionExtensions
 {
     /// <summary>Binds and validates <see cref="SloOptions"/> and registers the recorder, store, flusher and reporter.</summary>
     public static IServiceCollection AddLiftWingSlo(this IServiceCollection services)

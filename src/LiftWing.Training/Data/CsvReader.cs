@@ -6,7 +6,7 @@ namespace LiftWing.Training.Data;
 /// A small RFC 4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes). The revert-risk sample keeps
 /// Python-literal lists of diff text in its cells, so naive splitting on commas or lines is wrong.
 /// </summary>
-public static class CsvReader
+internal static class CsvReader
 {
     /// <summary>Reads a CSV with a header row into dictionaries keyed by column name.</summary>
     public static IReadOnlyList<IReadOnlyDictionary<string, string>> ReadWithHeader(TextReader reader)

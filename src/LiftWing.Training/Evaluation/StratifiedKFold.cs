@@ -1,7 +1,7 @@
 namespace LiftWing.Training.Evaluation;
 
 /// <summary>Stratified k-fold assignment: each class is shuffled with a seeded RNG and dealt round-robin into folds.</summary>
-public static class StratifiedKFold
+internal static class StratifiedKFold
 {
     /// <summary>Returns the fold (0..k-1) of each example. The same labels, k and seed always give the same folds.</summary>
     public static int[] Assign(IReadOnlyList<bool> labels, int k, int seed)

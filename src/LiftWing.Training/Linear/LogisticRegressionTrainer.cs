@@ -6,7 +6,7 @@ namespace LiftWing.Training.Linear;
 /// L2-regularised logistic regression fitted by Newton's method (IRLS) on standardised features. Exact and
 /// deterministic: no learning rate, no random initialisation, the same data give the same weights.
 /// </summary>
-public static class LogisticRegressionTrainer
+internal static class LogisticRegressionTrainer
 {
     /// <summary>The fitted parameters over standardised features.</summary>
     public sealed record Fit(double[] Weights, double Bias, int Iterations, double Loss);

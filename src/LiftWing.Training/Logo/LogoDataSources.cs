@@ -9,7 +9,7 @@ namespace LiftWing.Training.Logo;
 /// npm <c>cryptocurrency-icons</c> and <c>simple-icons</c> (CC0 logos) and Debian <c>opencv-doc</c> and
 /// <c>python3-skimage</c> (sample photos). Downloads are kept, so a second run is offline.
 /// </summary>
-public sealed class LogoDataSources
+internal sealed class LogoDataSources
 {
     /// <summary>The npm package with coin logos as PNG.</summary>
     public const string CryptoIcons = "cryptocurrency-icons@0.18.1";

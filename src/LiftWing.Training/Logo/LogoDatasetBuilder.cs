@@ -13,7 +13,7 @@ namespace LiftWing.Training.Logo;
 /// crops (scale, flip, JPEG quality), since Commons thumbnails are what Lift Wing sees. Synthetic test patterns
 /// and the packages' own logos are left out of training; the logos are kept as an extra check.
 /// </summary>
-public sealed class LogoDatasetBuilder(LogoDataSources sources, LogoDatasetOptions options)
+internal sealed class LogoDatasetBuilder(LogoDataSources sources, LogoDatasetOptions options)
 {
     // Natural or photographed images; left/right chessboard shots are grouped by name without digits.
     private static readonly string[] OpenCvPhotos =

@@ -10,7 +10,7 @@ namespace LiftWing.Training.RevertRisk;
 /// Trains a binary GBDT with ML.NET FastTree and exports it to the runtime's <see cref="TreeEnsembleModel"/>, so the
 /// served model needs no ML.NET. Single-threaded with a fixed seed: the same rows give the same trees on every run.
 /// </summary>
-public static class FastTreeGbdtTrainer
+internal static class FastTreeGbdtTrainer
 {
     /// <summary>Trains on the rows (all vectors of <paramref name="featureNames"/>.Count floats).</summary>
     public static TreeEnsembleModel Train(IReadOnlyList<float[]> features, IReadOnlyList<bool> labels, IReadOnlyList<string> featureNames, GbdtTrainingOptions options)

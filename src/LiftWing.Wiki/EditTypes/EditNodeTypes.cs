@@ -1,7 +1,7 @@
 namespace LiftWing.Wiki.EditTypes;
 
 /// <summary>Node type names as mwedittypes reports them.</summary>
-public static class EditNodeTypes
+internal static class EditNodeTypes
 {
     /// <summary>Template argument <c>{{{x}}}</c>.</summary>
     public const string Argument = "Argument";

@@ -15,7 +15,7 @@ namespace LiftWing.Wiki.EditTypes;
 /// Work is linear in the page size: the parser is memoised and budgeted, sections are compared by hash, and
 /// only changed nodes and sections are expanded and tokenised.
 /// </summary>
-public static class EditTypeDiffer
+internal static class EditTypeDiffer
 {
     /// <summary>Diffs a parent revision's wikitext against the current one's.</summary>
     /// <param name="parentWikitext">The parent revision's wikitext (empty for a page creation).</param>

@@ -1,7 +1,7 @@
 namespace LiftWing.Wiki.EditTypes;
 
 /// <summary>Language and resource limits for <see cref="EditTypeDiffer"/>.</summary>
-public sealed class EditTypeOptions
+internal sealed class EditTypeOptions
 {
     /// <summary>Defaults: English, limits below.</summary>
     public static EditTypeOptions Default { get; } = new();

@@ -1,7 +1,7 @@
 namespace LiftWing.Wiki.EditTypes;
 
 /// <summary>HTML-like tags and wiki tables.</summary>
-public sealed partial class WikitextParser
+internal sealed partial class WikitextParser
 {
     private bool IsClosingTag(int i, string name, out int end)
     {

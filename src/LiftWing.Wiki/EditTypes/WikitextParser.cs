@@ -9,7 +9,7 @@ namespace LiftWing.Wiki.EditTypes;
 /// per position. A step budget (linear in the input) and a nesting cap bound the work on hostile input; when
 /// the budget runs out the rest of the page is read as plain text.
 /// </summary>
-public sealed partial class WikitextParser
+internal sealed partial class WikitextParser
 {
     private const int KindTemplate = 1;
     private const int KindArgument = 2;

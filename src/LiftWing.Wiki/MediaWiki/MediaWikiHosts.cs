@@ -1,7 +1,7 @@
 namespace LiftWing.Wiki.MediaWiki;
 
 /// <summary>Maps a Wikipedia language code to its host, with Lift Wing's <c>mw_host_replace</c> table.</summary>
-public static class MediaWikiHosts
+internal static class MediaWikiHosts
 {
     /// <summary>Language codes whose wiki lives under another subdomain (<c>lw:python/config.yaml</c>).</summary>
     public static IReadOnlyDictionary<string, string> Replacements { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

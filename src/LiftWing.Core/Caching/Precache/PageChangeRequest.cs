@@ -9,7 +9,7 @@ namespace LiftWing.Core.Caching.Precache;
 /// <c>wiki</c> suffix, else the first label of <c>meta.domain</c>) or, in event mode, <c>{"event": ...}</c>
 /// as changeprop posts it. An event wrapped as <c>{"event": ...}</c> is unwrapped first.
 /// </summary>
-public static class PageChangeRequest
+internal static class PageChangeRequest
 {
     /// <summary>Builds the request body, or gives the reason the event is skipped.</summary>
     public static bool TryBuild(string json, bool eventMode, out JsonDocument? body, out string? skipReason)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LiftWing.Server.Protocols.Grpc;
 
 /// <summary>gRPC edge limits (KServe's <c>--grpc_max_receive_message_length</c> / <c>--grpc_max_send_message_length</c>). Bound from <c>LiftWing:Grpc</c>.</summary>
-public sealed class LiftWingGrpcOptions
+internal sealed class LiftWingGrpcOptions
 {
     /// <summary>The h2c port on the server's host (<c>serve --grpc-port</c>, 8081 there as in KServe); 0 means no gRPC listener, the default for embedded hosts.</summary>
     [Range(0, 65535)]

@@ -8,7 +8,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
 /// <summary><c>AddLiftWingOres()</c>: the ORES v3 API, its catalogue and the resilient upstream client.</summary>
-public static class OresServiceCollectionExtensions
+internal static class OresServiceCollectionExtensions
 {
     /// <summary>Adds the ORES adapter with <see cref="OresOptions"/> bound from <c>LiftWing:Ores</c> and validated at start.</summary>
     public static IServiceCollection AddLiftWingOres(this IServiceCollection services)
