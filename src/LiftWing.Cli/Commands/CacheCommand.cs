@@ -19,11 +19,17 @@ internal static class CacheCommand
         cache.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
+            if (await VerbOptions.RejectAsync(Read(cache, parse)).ConfigureAwait(false) is { } bad)
+            {
+                return bad;
+            }
+
             await using var store = OpenStore(cache, parse);
             if (store is null)
             {
+                // The record checked --cache; LIFTWING__CACHE__STORE can still name memory or none.
                 await Console.Error.WriteLineAsync("--cache must be sqlite or redis.").ConfigureAwait(false);
-                return 2;
+                return VerbOptions.BadOptionsExitCode;
             }
 
             var stats = await store.GetStatsAsync(ct).ConfigureAwait(false);
@@ -49,19 +55,29 @@ internal static class CacheCommand
         cache.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
+            var options = Read(cache, parse) with { Model = parse.GetValue(model), Version = parse.GetValue(version) };
+            if (await VerbOptions.RejectAsync(options).ConfigureAwait(false) is { } bad)
+            {
+                return bad;
+            }
+
             await using var store = OpenStore(cache, parse);
             if (store is null)
             {
+                // The record checked --cache; LIFTWING__CACHE__STORE can still name memory or none.
                 await Console.Error.WriteLineAsync("--cache must be sqlite or redis.").ConfigureAwait(false);
-                return 2;
+                return VerbOptions.BadOptionsExitCode;
             }
 
-            var n = await store.PurgeAsync(parse.GetValue(model)!, parse.GetValue(version), ct).ConfigureAwait(false);
+            var n = await store.PurgeAsync(options.Model!, options.Version, ct).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"purged {n} entries from {store.Name}")).ConfigureAwait(false);
             return 0;
         });
         return command;
     }
+
+    private static CacheVerbOptions Read(CacheOptions cache, ParseResult parse) =>
+        new(parse.GetValue(cache.Store), parse.GetValue(cache.Redis), parse.GetValue(cache.Path), parse.GetValue(cache.MemoryMiB));
 
     private static IPredictionStore? OpenStore(CacheOptions cache, ParseResult parse)
     {

@@ -21,6 +21,7 @@ internal sealed record ModelSelection(string ModelsDir, IReadOnlyList<string> On
     /// <summary>The configuration keys of the selection.</summary>
     public IEnumerable<KeyValuePair<string, string?>> ToConfiguration() => CommonOptions.ModelKeys(ModelsDir, Only);
 
-    private static bool IsModelName(string name) =>
+    /// <summary>Whether <paramref name="name"/> can be a model name (the rule <c>--only</c> and <c>cache purge --model</c> share).</summary>
+    public static bool IsModelName(string name) =>
         name.Length is > 0 and <= 128 && char.IsAsciiLetterOrDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 }

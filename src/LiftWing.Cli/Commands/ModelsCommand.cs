@@ -144,9 +144,15 @@ internal static class ModelsCommand
     {
         var output = new Option<string>("--out") { Description = "Folder for model.onnx.", DefaultValueFactory = _ => Path.Combine(CommonOptions.FindModelsDirectory(), "example-linear") };
         var command = new Command("make-example", "Generate the example ONNX model (a 4-feature, 3-class linear softmax) used to exercise the onnx server.") { output };
-        command.SetAction(parse =>
+        command.SetAction(async parse =>
         {
-            var path = ExampleOnnxModel.Write(parse.GetValue(output)!);
+            var options = new MakeExampleVerbOptions(parse.GetValue(output)!);
+            if (await VerbOptions.RejectAsync(options).ConfigureAwait(false) is { } bad)
+            {
+                return bad;
+            }
+
+            var path = ExampleOnnxModel.Write(options.Out);
             Console.WriteLine($"{path} sha256 {ArtifactStore.HashFile(path)}");
             return 0;
         });

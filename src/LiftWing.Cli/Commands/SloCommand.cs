@@ -30,31 +30,19 @@ internal static class SloCommand
         var command = new Command("rules", "Write Prometheus recording and alerting rules (YAML) to stdout: liftwing slo rules > rules.yaml") { config, interval, step };
         command.SetAction(async (parse, ct) =>
         {
-            var options = await LoadAsync(parse.GetValue(config)).ConfigureAwait(false);
+            var verb = new SloVerbOptions(parse.GetValue(config), parse.GetValue(interval)!, parse.GetValue(step)!);
+            if (await VerbOptions.RejectAsync(verb).ConfigureAwait(false) is { } bad)
+            {
+                return bad;
+            }
+
+            var options = await LoadAsync(verb.Config).ConfigureAwait(false);
             if (options is null)
             {
-                return 2;
+                return VerbOptions.BadOptionsExitCode;
             }
 
-            TimeSpan i, s;
-            try
-            {
-                i = DurationParser.Parse(parse.GetValue(interval)!);
-                s = DurationParser.Parse(parse.GetValue(step)!);
-            }
-            catch (FormatException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
-                return 2;
-            }
-
-            if (i < TimeSpan.FromSeconds(1) || s < TimeSpan.FromSeconds(1) || s > TimeSpan.FromDays(1))
-            {
-                await Console.Error.WriteLineAsync("--interval and --quarter-step must be at least 1s (and the step at most 1d).").ConfigureAwait(false);
-                return 2;
-            }
-
-            await Console.Out.WriteAsync(SloRuleGenerator.Generate(options, i, s).AsMemory(), ct).ConfigureAwait(false);
+            await Console.Out.WriteAsync(SloRuleGenerator.Generate(options, verb.IntervalSpan, verb.QuarterStepSpan).AsMemory(), ct).ConfigureAwait(false);
             return 0;
         });
         return command;
@@ -66,10 +54,16 @@ internal static class SloCommand
         var command = new Command("grafana", "Write a Grafana dashboard (JSON) over the recorded SLO series to stdout.") { config };
         command.SetAction(async (parse, ct) =>
         {
-            var options = await LoadAsync(parse.GetValue(config)).ConfigureAwait(false);
+            var verb = new SloVerbOptions(parse.GetValue(config));
+            if (await VerbOptions.RejectAsync(verb).ConfigureAwait(false) is { } bad)
+            {
+                return bad;
+            }
+
+            var options = await LoadAsync(verb.Config).ConfigureAwait(false);
             if (options is null)
             {
-                return 2;
+                return VerbOptions.BadOptionsExitCode;
             }
 
             await Console.Out.WriteLineAsync(SloGrafanaDashboard.Generate(options).AsMemory(), ct).ConfigureAwait(false);
@@ -83,12 +77,6 @@ internal static class SloCommand
         var builder = new ConfigurationBuilder();
         if (file is not null)
         {
-            if (!File.Exists(file))
-            {
-                await Console.Error.WriteLineAsync($"--config {file} does not exist.").ConfigureAwait(false);
-                return null;
-            }
-
             builder.AddJsonFile(Path.GetFullPath(file), optional: false);
         }
 

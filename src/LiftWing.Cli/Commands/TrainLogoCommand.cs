@@ -16,7 +16,8 @@ public static class TrainLogoCommand
     public static Command Create()
     {
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for logo-head.json and MODEL_CARD.md.", Required = true };
-        var model = new Option<FileInfo>("--model") { Description = "The model.yaml whose backbone artifacts are used.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "logo-detection", "model.yaml")) };
+        var modelsDir = CommonOptions.ModelsDir();
+        var model = new Option<FileInfo?>("--model") { Description = "The model.yaml whose backbone artifacts are used (default: logo-detection/model.yaml under --models-dir)." };
         var work = new Option<DirectoryInfo>("--work-dir") { Description = "Where downloads and unpacked data are kept (reused).", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine(Path.GetTempPath(), "liftwing-train-logo")) };
         var extra = new Option<DirectoryInfo?>("--extra-images") { Description = "A folder of images to score after training (not trained on)." };
         var icons = new Option<int>("--simple-icons") { Description = "How many simple-icons logos to use.", DefaultValueFactory = _ => new LogoDatasetOptions().SimpleIcons };
@@ -24,11 +25,24 @@ public static class TrainLogoCommand
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => new LogoDatasetOptions().Seed };
         var command = new Command("logo", "Train the logo-detection head (logistic regression on ResNet18 features).")
         {
-            output, model, work, extra, icons, crops, seed,
+            output, modelsDir, model, work, extra, icons, crops, seed,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var config = ModelConfigLoader.Load(parse.GetValue(model)!.FullName);
+            var verb = new TrainLogoVerbOptions(
+                parse.GetValue(modelsDir)!,
+                parse.GetValue(model)?.FullName,
+                parse.GetValue(output)!.FullName,
+                parse.GetValue(work)!.FullName,
+                parse.GetValue(extra)?.FullName,
+                parse.GetValue(icons),
+                parse.GetValue(crops));
+            if (await VerbOptions.RejectAsync(verb).ConfigureAwait(false) is { } bad)
+            {
+                return bad;
+            }
+
+            var config = ModelConfigLoader.Load(Path.GetFullPath(verb.ModelYaml));
             await using var services = new ServiceCollection().AddLiftWingCore().BuildServiceProvider();
             var store = services.GetRequiredService<ArtifactStore>();
             async Task<string> ArtifactAsync(string name)
@@ -40,8 +54,8 @@ public static class TrainLogoCommand
 
             var dataset = new LogoDatasetOptions
             {
-                SimpleIcons = parse.GetValue(icons),
-                CropsPerPhoto = parse.GetValue(crops),
+                SimpleIcons = verb.SimpleIcons,
+                CropsPerPhoto = verb.CropsPerPhoto,
                 Seed = parse.GetValue(seed),
             };
             var defaults = new LogoDatasetOptions();
@@ -49,14 +63,14 @@ public static class TrainLogoCommand
                 + (dataset.SimpleIcons != defaults.SimpleIcons ? $" --simple-icons {dataset.SimpleIcons}" : "")
                 + (dataset.CropsPerPhoto != defaults.CropsPerPhoto ? $" --crops-per-photo {dataset.CropsPerPhoto}" : "")
                 + (dataset.Seed != defaults.Seed ? $" --seed {dataset.Seed}" : "")
-                + (parse.GetValue(extra) is not null ? " --extra-images <folder of Lift Wing's sample images>" : "");
+                + (verb.ExtraImages is not null ? " --extra-images <folder of Lift Wing's sample images>" : "");
             var options = new LogoTrainingOptions
             {
-                OutputDirectory = parse.GetValue(output)!.FullName,
-                WorkDirectory = parse.GetValue(work)!.FullName,
+                OutputDirectory = verb.Out,
+                WorkDirectory = verb.WorkDir,
                 BackbonePath = await ArtifactAsync("backbone").ConfigureAwait(false),
                 PreprocessPath = await ArtifactAsync("preprocess").ConfigureAwait(false),
-                ExtraImagesDirectory = parse.GetValue(extra)?.FullName,
+                ExtraImagesDirectory = verb.ExtraImages,
                 Dataset = dataset,
                 Command = reproduce,
             };

@@ -13,19 +13,18 @@ public static class TrainRevertRiskCommand
         var output = new Option<DirectoryInfo>("--out") { Required = true, Description = "Where model.json, metrics.json, thresholds.json and model_card.md go." };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => new GbdtTrainingOptions().Seed, Description = "Seed for folds and trees." };
         var command = new Command("revertrisk", "Train the revert-risk GBDT and cross-validate it.") { data, output, seed };
-        command.SetAction(parse =>
+        command.SetAction(async parse =>
         {
-            var dataFile = parse.GetValue(data)!;
-            if (!dataFile.Exists)
+            var verb = new TrainRevertRiskVerbOptions(parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName);
+            if (await VerbOptions.RejectAsync(verb).ConfigureAwait(false) is { } bad)
             {
-                Console.Error.WriteLine($"error: {dataFile.FullName} does not exist");
-                return 2;
+                return bad;
             }
 
             var options = new GbdtTrainingOptions { Seed = parse.GetValue(seed) };
             try
             {
-                RevertRiskTrainer.Run(dataFile.FullName, parse.GetValue(output)!.FullName, options, Console.Out);
+                RevertRiskTrainer.Run(verb.Data, verb.Out, options, Console.Out);
                 return 0;
             }
             catch (InvalidDataException ex)

@@ -21,6 +21,16 @@ public sealed class CliVerbOptionsTests
     [InlineData("--claim-idle", "stream", "--only", "example-linear", "--claim-idle", "0")]
     [InlineData("--duration", "loadtest", "http://127.0.0.1:9/", "--duration", "-1")]
     [InlineData("url", "loadtest", "ftp://example.org/")]
+    [InlineData("--cache", "cache", "stats", "--cache", "memory")]
+    [InlineData("--cache-path", "cache", "stats", "--cache-path", "/nonexistent/predictions.db")]
+    [InlineData("--model", "cache", "purge", "--model", "../x")]
+    [InlineData("--interval", "slo", "rules", "--interval", "0s")]
+    [InlineData("--quarter-step", "slo", "rules", "--quarter-step", "soon")]
+    [InlineData("--config", "slo", "grafana", "--config", "/nonexistent/slo.json")]
+    [InlineData("--data", "train", "revertrisk", "--data", "/nonexistent/data.csv", "--out", "/nonexistent/out")]
+    [InlineData("--crops-per-photo", "train", "logo", "--out", "/nonexistent/out", "--crops-per-photo", "0")]
+    [InlineData("--models-dir", "train", "logo", "--out", "/nonexistent/out", "--models-dir", "/nonexistent/models")]
+    [InlineData("--out", "models", "make-example", "--out", "LiftWing.sln")]
     public async Task BadOption_ExitsTwo_NamingTheOption(string option, params string[] args)
     {
         var (code, _, err) = await CliRunner.RunAsync(TestPaths.RepoRoot, "", s_timeout, args);
@@ -41,5 +51,21 @@ public sealed class CliVerbOptionsTests
         Assert.Contains("--concurrency must be between 1 and 1024", err, StringComparison.Ordinal);
         Assert.Contains("--requests must be positive", err, StringComparison.Ordinal);
         Assert.Contains("--header 'NoColon'", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CachePurge_EveryBadOption_IsReportedAtOnce_BeforeAnyStoreIsOpened()
+    {
+        // A path in a folder that exists: opening the store first would create the database there.
+        var db = Path.Combine(Path.GetTempPath(), $"liftwing-verbs-{Guid.NewGuid():N}.db");
+        var (code, _, err) = await CliRunner.RunAsync(TestPaths.RepoRoot, "", s_timeout,
+            "cache", "purge", "--cache", "none", "--cache-path", db, "--model", "a b", "--cache-memory-mb", "0");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--cache must be sqlite or redis", err, StringComparison.Ordinal);
+        Assert.Contains($"--cache-path: file {db} does not exist", err, StringComparison.Ordinal);
+        Assert.Contains("--model: 'a b' is not a model name", err, StringComparison.Ordinal);
+        Assert.Contains("--cache-memory-mb must be positive", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(db));
     }
 }
