@@ -5,6 +5,8 @@
 # Prints requests/s and p50 per cell and the ratios the acceptance names.
 #
 # Usage: bench/http/side-by-side.sh [seconds per cell, default 10]
+#        BASELINE=DIR bench/http/side-by-side.sh   also runs langid uncached from another built checkout (DIR, e.g. a
+#        git worktree of an older commit) in the same interleaved loop, to show a change's throughput cost.
 # Needs: a Release build (dotnet build LiftWing.sln -c Release), wrk (scripts/setup/bench.sh), pulled model artifacts,
 # and the shared data beside the checkout (or LIFTWING_SHARED).
 set -euo pipefail
@@ -19,10 +21,11 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 cli() { dotnet run --project src/LiftWing.Cli -c Release --no-build -- "$@"; }
+baseline_cli() { (cd "$BASELINE" && exec dotnet run --project src/LiftWing.Cli -c Release --no-build -- "$@"); }
 
-serve() { # serve PORT CACHE MODELS -> waits until ready
-  local port=$1 cache=$2 only=$3
-  cli serve --port "$port" --grpc-port 0 --cache "$cache" --only "$only" >"$work/serve-$port.log" 2>&1 &
+serve() { # serve PORT CACHE MODELS [CLI] -> waits until ready
+  local port=$1 cache=$2 only=$3 run=${4:-cli}
+  $run serve --port "$port" --grpc-port 0 --cache "$cache" --only "$only" >"$work/serve-$port.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$port/v2/health/ready" >/dev/null 2>&1 && return 0
@@ -65,6 +68,8 @@ bare=$(free_port); uncached=$(free_port); cached=$(free_port); models=$(free_por
 serve "$uncached" none langid
 serve "$cached" memory langid
 serve "$models" none all-MiniLM-L6-v2,articlequality,logo-detection
+targets="bare uncached cached"
+if [ -n "${BASELINE:-}" ]; then baseline=$(free_port); serve "$baseline" none langid baseline_cli; targets="$targets baseline"; fi
 langid_path=/v1/models/langid:predict
 curl -fs -X POST "http://127.0.0.1:$cached$langid_path" -H 'Content-Type: application/json' --data-binary @"$work/langid.json" -o "$work/answer.json"
 hit=$(curl -fsi -X POST "http://127.0.0.1:$cached$langid_path" -H 'Content-Type: application/json' --data-binary @"$work/langid.json" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache" {print $2}')
@@ -74,7 +79,7 @@ pids+=($!)
 for _ in $(seq 1 300); do curl -fs -X POST "http://127.0.0.1:$bare/" --data-binary @"$work/langid.json" >/dev/null 2>&1 && break; sleep 0.2; done
 
 # Warm every target up (JIT, connection pools) before anything is measured.
-for port in "$bare" "$uncached" "$cached"; do wrk -t1 -c16 -d2s -s "$work/langid.json.lua" "http://127.0.0.1:$port$langid_path" >/dev/null; done
+for t in $targets; do port=${!t}; wrk -t1 -c16 -d2s -s "$work/langid.json.lua" "http://127.0.0.1:$port$langid_path" >/dev/null; done
 for m in "all-MiniLM-L6-v2 minilm" "articlequality articlequality" "logo-detection logo"; do
   set -- $m; wrk -t1 -c1 -d2s -s "$work/$2.json.lua" "http://127.0.0.1:$models/v1/models/$1:predict" >/dev/null
 done
@@ -86,12 +91,12 @@ echo "|---|---:|---:|---:|---:|---:|"
 declare -A rps p50
 for c in 1 16; do
   # Interleaved, so drift on a shared machine hits every target alike.
-  for t in bare uncached cached; do
+  for t in $targets; do
     port=${!t}
     read -r r p < <(run "$t" "http://127.0.0.1:$port$langid_path" "$work/langid.json" "$c")
     rps[$t$c]=$r; p50[$t$c]=$p
   done
-  for t in bare uncached cached; do
+  for t in $targets; do
     awk -v t="langid $t" -v c="$c" -v r="${rps[$t$c]}" -v p="${p50[$t$c]}" -v br="${rps[bare$c]}" -v bp="${p50[bare$c]}" \
       'BEGIN { printf "| %s | %d | %.0f | %.0f | %.2f | %.2f |\n", t, c, r, p, r / br, p / bp }'
   done
