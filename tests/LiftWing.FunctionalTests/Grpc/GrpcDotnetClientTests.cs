@@ -25,6 +25,22 @@ public sealed class GrpcDotnetClientTests(GrpcServerFixture fixture) : IClassFix
         Assert.Contains("inference.GRPCInferenceService", names);
     }
 
+    [Theory]
+    [InlineData("ModelInfer", "inference.ModelInferRequest")]
+    [InlineData("ModelMetadata", "inference.ModelMetadataRequest")]
+    [InlineData("ServerLive", "inference.ServerLiveRequest")]
+    [InlineData("RepositoryModelLoad", "inference.RepositoryModelLoadRequest")]
+    public async Task MessageThatIsNotProtobuf_IsInvalidArgumentNamingTheType(string rpc, string messageName)
+    {
+        // Field 1, length-delimited, says 5 bytes but 1 follows: no message type parses it.
+        var raw = Marshallers.Create<byte[]>(b => b, b => b);
+        var method = new Method<byte[], byte[]>(MethodType.Unary, "inference.GRPCInferenceService", rpc, raw, raw);
+        var call = _channel.CreateCallInvoker().AsyncUnaryCall(method, null, default, [0x0A, 0x05, 0x41]);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.StartsWith($"The request is not a valid {messageName} message: ", ex.Status.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MessageOverTheConfiguredLimit_IsResourceExhausted()
     {

@@ -18,36 +18,42 @@ namespace LiftWing.Server.Protocols.Grpc;
 /// are called directly; JSON-only (V1) models through one BYTES input holding the V1 JSON body, answered as one
 /// BYTES output holding the V1 JSON response (Lift Wing's outlink-topic-model convention).
 /// </summary>
+/// <remarks>
+/// Not derived from the generated base: <see cref="GrpcInferenceMethodProvider"/> binds these methods with a request
+/// marshaller that answers INVALID_ARGUMENT for bytes that do not parse. The attribute only lets server reflection
+/// find the service descriptor; Grpc.AspNetCore's own binder finds no <c>BindService</c> overload for this type.
+/// </remarks>
+[BindServiceMethod(typeof(GRPCInferenceService), nameof(GRPCInferenceService.BindService))]
 internal sealed class GrpcInferenceService(
     InferenceService inference,
     StartupState startup,
     IOptions<LiftWingServerOptions> serverOptions,
-    IOptions<RequestLimitsOptions> limits) : GRPCInferenceService.GRPCInferenceServiceBase
+    IOptions<RequestLimitsOptions> limits)
 {
     private static readonly string[] s_extensions = [ServerIdentity.RepositoryExtension];
 
     private ModelRepository Repository => inference.Repository;
 
-    public override Task<ServerLiveResponse> ServerLive(ServerLiveRequest request, ServerCallContext context) =>
+    public static Task<ServerLiveResponse> ServerLive(ServerLiveRequest request, ServerCallContext context) =>
         Task.FromResult(new ServerLiveResponse { Live = true });
 
-    public override Task<ServerReadyResponse> ServerReady(ServerReadyRequest request, ServerCallContext context) =>
+    public Task<ServerReadyResponse> ServerReady(ServerReadyRequest request, ServerCallContext context) =>
         Task.FromResult(new ServerReadyResponse
         {
             Ready = ModelLookup.ServerReady(startup, Repository),
         });
 
-    public override Task<ModelReadyResponse> ModelReady(ModelReadyRequest request, ServerCallContext context) =>
+    public Task<ModelReadyResponse> ModelReady(ModelReadyRequest request, ServerCallContext context) =>
         Run(() => Task.FromResult(new ModelReadyResponse { Ready = Find(request.Name, request.Version).State.IsReady }));
 
-    public override Task<ServerMetadataResponse> ServerMetadata(ServerMetadataRequest request, ServerCallContext context)
+    public static Task<ServerMetadataResponse> ServerMetadata(ServerMetadataRequest request, ServerCallContext context)
     {
         var response = new ServerMetadataResponse { Name = ServerIdentity.Name, Version = ServerIdentity.Version };
         response.Extensions.AddRange(s_extensions);
         return Task.FromResult(response);
     }
 
-    public override Task<ModelMetadataResponse> ModelMetadata(ModelMetadataRequest request, ServerCallContext context) =>
+    public Task<ModelMetadataResponse> ModelMetadata(ModelMetadataRequest request, ServerCallContext context) =>
         Run(() =>
         {
             var model = Find(request.Name, request.Version);
@@ -58,21 +64,21 @@ internal sealed class GrpcInferenceService(
             return Task.FromResult(response);
         });
 
-    public override Task<RepositoryModelLoadResponse> RepositoryModelLoad(RepositoryModelLoadRequest request, ServerCallContext context) =>
+    public Task<RepositoryModelLoadResponse> RepositoryModelLoad(RepositoryModelLoadRequest request, ServerCallContext context) =>
         Run(async () =>
         {
             await Repository.LoadReadyAsync(request.ModelName, context.CancellationToken).ConfigureAwait(false);
             return new RepositoryModelLoadResponse { ModelName = request.ModelName, IsLoaded = true };
         });
 
-    public override Task<RepositoryModelUnloadResponse> RepositoryModelUnload(RepositoryModelUnloadRequest request, ServerCallContext context) =>
+    public Task<RepositoryModelUnloadResponse> RepositoryModelUnload(RepositoryModelUnloadRequest request, ServerCallContext context) =>
         Run(async () =>
         {
             await Repository.UnloadAsync(request.ModelName, context.CancellationToken).ConfigureAwait(false);
             return new RepositoryModelUnloadResponse { ModelName = request.ModelName, IsUnloaded = true };
         });
 
-    public override Task<ModelInferResponse> ModelInfer(ModelInferRequest request, ServerCallContext context) =>
+    public Task<ModelInferResponse> ModelInfer(ModelInferRequest request, ServerCallContext context) =>
         Run(async () =>
         {
             var model = Find(request.ModelName, request.ModelVersion);

@@ -1,8 +1,10 @@
 using Grpc.AspNetCore.Server;
+using Grpc.AspNetCore.Server.Model;
 using LiftWing.Core.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace LiftWing.Server.Protocols.Grpc;
@@ -19,6 +21,7 @@ internal static class GrpcServerExtensions
             grpc.MaxReceiveMessageSize = lw.Value.MaxReceiveMessageBytes;
             grpc.MaxSendMessageSize = lw.Value.MaxSendMessageBytes;
         });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IServiceMethodProvider<GrpcInferenceService>, GrpcInferenceMethodProvider>());
         services.AddGrpcReflection();
         return services;
     }
