@@ -71,41 +71,10 @@ public class CachedV1Benchmarks
     [Benchmark]
     public Task<byte[]> Uncached() => PostAsync(_uncachedUri, s_single, null);
 
-    private static async Task<(WebApplication App, Uri Url)> StartAsync(bool cache)
-    {
-        var port = LoopbackBench.FreePort();
-        var settings = new LiftWingHostSettings
-        {
-            ConsoleLogging = false,
-            ConfigureServices = s =>
-            {
-                s.AddLiftWingModels();
-                if (cache)
-                {
-                    s.AddLiftWingPredictionCache();
-                }
-            },
-        };
-        settings.Configuration["LiftWing:Server:Port"] = port.ToString(CultureInfo.InvariantCulture);
-        settings.Configuration["LiftWing:Models:Directory"] = TestPaths.Models;
-        settings.Configuration["LiftWing:Models:Only:0"] = "langid";
-        settings.Configuration["LiftWing:Cache:Store"] = cache ? "Memory" : "None";
-        var app = LiftWingHost.Build(settings);
-        await app.StartAsync();
-        using var client = new HttpClient();
-        for (var i = 0; i < 600; i++)
-        {
-            using var r = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/v2/models/langid/ready"));
-            if (r.StatusCode == HttpStatusCode.OK)
-            {
-                return (app, new Uri($"http://127.0.0.1:{port}/v1/models/langid:predict"));
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new InvalidOperationException("langid did not load");
-    }
+    private static Task<(WebApplication App, Uri PredictUrl)> StartAsync(bool cache) =>
+        LoopbackBench.StartLangIdAsync(
+            [new("LiftWing:Cache:Store", cache ? "Memory" : "None")],
+            cache ? s => s.AddLiftWingPredictionCache() : null);
 
     private async Task<byte[]> PostAsync(Uri uri, byte[] body, string? expectCache)
     {

@@ -52,16 +52,22 @@ public static class LoopbackBench
 
     /// <summary>
     /// Starts a LiftWing on a free port serving only langid from the repository's models folder, with
-    /// <paramref name="config"/> on top, and waits until langid is ready. Returns the app and its V1 predict URL.
+    /// <paramref name="config"/> on top (and <paramref name="services"/> after the models), and waits until langid is
+    /// ready. Returns the app and its V1 predict URL.
     /// </summary>
-    public static async Task<(WebApplication App, Uri PredictUrl)> StartLangIdAsync(IEnumerable<KeyValuePair<string, string?>> config)
+    public static async Task<(WebApplication App, Uri PredictUrl)> StartLangIdAsync(
+        IEnumerable<KeyValuePair<string, string?>> config, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         var port = FreePort();
         var settings = new LiftWingHostSettings
         {
             ConsoleLogging = false,
-            ConfigureServices = s => s.AddLiftWingModels(),
+            ConfigureServices = s =>
+            {
+                s.AddLiftWingModels();
+                services?.Invoke(s);
+            },
         };
         settings.Configuration["LiftWing:Server:Port"] = port.ToString(CultureInfo.InvariantCulture);
         settings.Configuration["LiftWing:Models:Directory"] = TestPaths.Models;
