@@ -20,8 +20,10 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-cli() { dotnet run --project src/LiftWing.Cli -c Release --no-build -- "$@"; }
-baseline_cli() { (cd "$BASELINE" && exec dotnet run --project src/LiftWing.Cli -c Release --no-build -- "$@"); }
+# The built binaries themselves (not `dotnet run`, whose child outlives a kill of its parent), so cleanup stops them.
+bin=src/LiftWing.Cli/bin/Release/net10.0/linux-x64/liftwing
+cli() { exec "$bin" "$@"; }
+baseline_cli() { cd "$BASELINE" && exec "$BASELINE/$bin" "$@"; }
 
 serve() { # serve PORT CACHE MODELS [CLI] -> waits until ready
   local port=$1 cache=$2 only=$3 run=${4:-cli}
