@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using LiftWing.Core.Errors;
@@ -27,79 +28,29 @@ internal static class V2JsonTensorData
         var n = (int)Math.Min(count, fits ? count : 0);
         return datatype switch
         {
-            "FP32" => ReadFloats(ref reader, json, ref readerBase, name, shape, count, n),
-            "FP64" => ReadNumbers<double>(ref reader, name, datatype, shape, count, n),
-            "INT64" => ReadNumbers<long>(ref reader, name, datatype, shape, count, n),
-            "INT32" => ReadNumbers<int>(ref reader, name, datatype, shape, count, n),
-            "INT16" => ReadNumbers<short>(ref reader, name, datatype, shape, count, n),
-            "INT8" => ReadNumbers<sbyte>(ref reader, name, datatype, shape, count, n),
-            "UINT64" => ReadNumbers<ulong>(ref reader, name, datatype, shape, count, n),
-            "UINT32" => ReadNumbers<uint>(ref reader, name, datatype, shape, count, n),
-            "UINT16" => ReadNumbers<ushort>(ref reader, name, datatype, shape, count, n),
-            "UINT8" => ReadNumbers<byte>(ref reader, name, datatype, shape, count, n),
-            "BOOL" => ReadNumbers<bool>(ref reader, name, datatype, shape, count, n),
+            "FP32" => ReadNumbers<float>(ref reader, json, ref readerBase, name, datatype, shape, count, n),
+            "FP64" => ReadNumbers<double>(ref reader, json, ref readerBase, name, datatype, shape, count, n),
+            "INT64" => ReadNumbers<long>(ref reader, json, ref readerBase, name, datatype, shape, count, n),
+            "INT32" => ReadNumbers<int>(ref reader, json, ref readerBase, name, datatype, shape, count, n),
+            "INT16" => ReadNumbers<short>(ref reader, json, ref readerBase, name, datatype, shape, count, n),
+            "INT8" => ReadNumbers<sbyte>(ref reader, json, ref readerBase, name, datatype, shape, count, n),
+            "UINT64" => ReadNumbers<ulong>(ref reader, json, ref readerBase, name, datatype, shape, count, n),
+            "UINT32" => ReadNumbers<uint>(ref reader, json, ref readerBase, name, datatype, shape, count, n),
+            "UINT16" => ReadNumbers<ushort>(ref reader, json, ref readerBase, name, datatype, shape, count, n),
+            "UINT8" => ReadNumbers<byte>(ref reader, json, ref readerBase, name, datatype, shape, count, n),
+            "BOOL" => ReadNumbers<bool>(ref reader, json, ref readerBase, name, datatype, shape, count, n),
             "BYTES" => ReadStrings(ref reader, name, shape, count, n),
             _ => throw new InvalidInputException($"Input '{name}': datatype {datatype} cannot be sent as JSON data; send it as binary data."),
         };
     }
 
     /// <summary>
-    /// As <see cref="ReadNumbers{T}"/>, but after each number the reader reads, the numbers that follow it in the same
-    /// array are taken from the text by <see cref="Utf8FloatArrayScanner"/>; the reader then resumes (from its own
-    /// state, which is the same after any number of that array) where the scanner stopped.
+    /// Reads a flat or nested array of numbers into a typed array. For FP32, after each number the reader reads, the
+    /// numbers that follow it in the same array are taken from the text by <see cref="Utf8FloatArrayScanner"/>; the
+    /// reader then resumes (from its own state, which is the same after any number of that array) where the scanner
+    /// stopped. The <c>typeof</c> test is a JIT-time constant, so other types pay nothing for it.
     /// </summary>
-    private static float[] ReadFloats(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref int readerBase, string name, long[] shape, long count, int capacity)
-    {
-        var result = capacity == count ? new float[capacity] : [];
-        long seen = 0;
-        var depth = 0;
-        while (reader.Read())
-        {
-            var token = reader.TokenType;
-            if (token == JsonTokenType.StartArray)
-            {
-                depth++;
-                continue;
-            }
-
-            if (token == JsonTokenType.EndArray)
-            {
-                if (depth-- == 0)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            if (seen < result.Length && !TryGet(ref reader, out result[seen]))
-            {
-                throw NotValid(ref reader, name, "FP32");
-            }
-
-            if (token == JsonTokenType.StartObject)
-            {
-                throw NotValid(ref reader, name, "FP32");
-            }
-
-            seen++;
-            if (token == JsonTokenType.Number && seen < result.Length && !reader.HasValueSequence)
-            {
-                var pos = readerBase + (int)reader.BytesConsumed;
-                var taken = Utf8FloatArrayScanner.Scan(json, ref pos, result.AsSpan((int)seen));
-                if (taken > 0)
-                {
-                    reader = new Utf8JsonReader(json[pos..], isFinalBlock: true, reader.CurrentState);
-                    readerBase = pos;
-                    seen += taken;
-                }
-            }
-        }
-
-        return seen == count ? result : throw Mismatch(name, shape, count, seen);
-    }
-
-    private static T[] ReadNumbers<T>(ref Utf8JsonReader reader, string name, string datatype, long[] shape, long count, int capacity)
+    private static T[] ReadNumbers<T>(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, ref int readerBase, string name, string datatype, long[] shape, long count, int capacity)
         where T : unmanaged
     {
         var result = capacity == count ? new T[capacity] : [];
@@ -135,6 +86,17 @@ internal static class V2JsonTensorData
             }
 
             seen++;
+            if (typeof(T) == typeof(float) && token == JsonTokenType.Number && seen < result.Length && !reader.HasValueSequence)
+            {
+                var pos = readerBase + (int)reader.BytesConsumed;
+                var taken = Utf8FloatArrayScanner.Scan(json, ref pos, MemoryMarshal.Cast<T, float>(result.AsSpan((int)seen)));
+                if (taken > 0)
+                {
+                    reader = new Utf8JsonReader(json[pos..], isFinalBlock: true, reader.CurrentState);
+                    readerBase = pos;
+                    seen += taken;
+                }
+            }
         }
 
         return seen == count ? result : throw Mismatch(name, shape, count, seen);
