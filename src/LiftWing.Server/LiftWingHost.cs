@@ -28,6 +28,10 @@ public static class LiftWingHost
         }
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // While this category is enabled at any level, hosting starts an Activity and a logging scope for every request
+        // (for log correlation nothing here reads); its request start/finish lines are Information anyway. Errors on the
+        // request path are logged by LiftWingExceptionHandler, with the request id.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Services.AddLiftWingServer();
         settings.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();

@@ -1,14 +1,12 @@
 using System.Net;
 using LiftWing.Core.Caching;
 using LiftWing.Server.Gateway;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 
 #pragma warning disable IDE0130 // DI extensions live in the DI namespace, as in YARP.
 namespace Microsoft.Extensions.DependencyInjection;
@@ -41,26 +39,7 @@ internal static class GatewayServerExtensions
             }
         });
 
-        services.AddAuthentication().AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<GatewayOptions>, JwtKeySource>(static (o, gateway, keys) =>
-            {
-                var jwt = gateway.Value.Jwt;
-                // Claim names stay as the gateway reads them (sub, aud, rlc, scope), not mapped to XML URIs.
-                o.MapInboundClaims = false;
-                o.TokenValidationParameters = new TokenValidationParameters
-                {
-                    ValidateIssuer = true,
-                    ValidIssuers = jwt.Issuers,
-                    ValidateAudience = jwt.Audiences.Count > 0,
-                    ValidAudiences = jwt.Audiences,
-                    ValidateLifetime = true,
-                    RequireExpirationTime = true,
-                    ClockSkew = jwt.ClockSkew,
-                    ValidateIssuerSigningKey = true,
-                    IssuerSigningKeyResolver = (_, _, _, _) => keys.Current,
-                };
-            });
+        services.TryAddSingleton<JwtValidator>();
 
         services.AddRateLimiter(static o =>
         {

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.Tokens;
 
 namespace LiftWing.Server.Gateway;
 
@@ -18,6 +15,7 @@ internal sealed class GatewayMiddleware(
     IOptions<GatewayOptions> gatewayOptions,
     IOptions<AdminOptions> adminOptions,
     AdminKeys adminKeys,
+    JwtValidator jwt,
     ClientAddressResolver addresses)
 {
     public const string AdminScope = "liftwing:admin";
@@ -63,16 +61,15 @@ internal sealed class GatewayMiddleware(
             {
                 isAdmin = true;
             }
-            else if (_gateway.Jwt.Enabled)
+            else if (jwt.Enabled)
             {
-                var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
-                if (!result.Succeeded)
+                (principal, var failure) = await jwt.ValidateAsync(token).ConfigureAwait(false);
+                if (principal is null)
                 {
-                    await GatewayResponses.WriteInvalidTokenAsync(context, result.Failure is SecurityTokenExpiredException ? "Jwt is expired" : "Jwt verification fails").ConfigureAwait(false);
+                    await GatewayResponses.WriteInvalidTokenAsync(context, failure!).ConfigureAwait(false);
                     return;
                 }
 
-                principal = result.Principal;
                 context.User = principal;
                 isAdmin = HasScope(principal, AdminScope);
             }

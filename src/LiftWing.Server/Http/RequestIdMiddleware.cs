@@ -1,15 +1,18 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace LiftWing.Server.Http;
 
-/// <summary>Honours <c>x-request-id</c> or generates one, echoes it, and puts it in the logging scope.</summary>
-internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestIdMiddleware> logger)
+/// <summary>
+/// Honours <c>x-request-id</c> or generates one and echoes it. Log lines about a request name the id themselves
+/// (<see cref="Get"/>): a logging scope would cost an async-local write on every request for a console that does not
+/// print scopes.
+/// </summary>
+internal sealed class RequestIdMiddleware(RequestDelegate next)
 {
     public const string HeaderName = "x-request-id";
     public const string ItemKey = "LiftWing.RequestId";
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var id = Sanitize(context.Request.Headers[HeaderName].ToString());
         if (id.Length == 0)
@@ -19,10 +22,7 @@ internal sealed class RequestIdMiddleware(RequestDelegate next, ILogger<RequestI
 
         context.Items[ItemKey] = id;
         context.Response.Headers[HeaderName] = id;
-        using (logger.BeginScope(new KeyValuePair<string, object>[] { new("RequestId", id) }))
-        {
-            await next(context).ConfigureAwait(false);
-        }
+        return next(context);
     }
 
     public static string Get(HttpContext context) => context.Items[ItemKey] as string ?? "";

@@ -5,6 +5,7 @@ using LiftWing.Server.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace LiftWing.Server.Protocols.V1;
@@ -22,12 +23,19 @@ internal static class V1Endpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", static () => Results.Json(new V1ServerStatus("alive"), ServerJsonContext.Relaxed.V1ServerStatus));
+        // The hot route is a plain RequestDelegate over the root provider's singletons: no request-delegate-factory
+        // binding and no per-request DI scope (which resolving a parameter from RequestServices would create).
+        var services = endpoints.ServiceProvider;
+        RequestDelegate predict = context => PredictAsync(
+            context,
+            services.GetRequiredService<InferenceService>(),
+            services.GetRequiredService<IOptions<LiftWingServerOptions>>().Value);
         foreach (var prefix in new[] { "", PublicPrefix })
         {
             endpoints.MapGet(prefix + "/v1/models", ListModels);
             endpoints.MapGet(prefix + "/v1/models/{name}", ModelStatus);
             // Kestrel unescapes %3A / %3a in the path, so one template serves ':predict' and '%3Apredict'.
-            endpoints.MapPost(prefix + "/v1/models/{name}:predict", PredictAsync);
+            endpoints.MapPost(prefix + "/v1/models/{name}:predict", predict);
         }
 
         endpoints.MapPost("/v1/models/{name}:explain", Explain);
@@ -59,12 +67,13 @@ internal static class V1Endpoints
             : throw new ModelNotFoundException(name);
     }
 
-    private static async Task PredictAsync(HttpContext context, string name, InferenceService inference, IOptions<LiftWingServerOptions> options)
+    private static async Task PredictAsync(HttpContext context, InferenceService inference, LiftWingServerOptions options)
     {
+        var name = (string)context.GetRouteValue("name")!;
         // Unknown and unready models answer before the body is read, as KServe does.
         var model = inference.Repository.GetReady(name);
-        var maxBody = model.Config.MaxRequestBodyBytes ?? options.Value.MaxRequestBodyBytes;
-        using var doc = await RequestBodyReader.ReadJsonAsync(context, options.Value, maxBody, context.RequestAborted).ConfigureAwait(false);
+        var maxBody = model.Config.MaxRequestBodyBytes ?? options.MaxRequestBodyBytes;
+        using var doc = await RequestBodyReader.ReadJsonAsync(context, options, maxBody, context.RequestAborted).ConfigureAwait(false);
         var request = InferenceRequestFactory.Create(context, name, InferenceProtocol.V1, doc.RootElement);
         var response = await inference.InferAsync(request, context.RequestAborted).ConfigureAwait(false);
         await ResponseWriter.WriteJsonAsync(context, response).ConfigureAwait(false);

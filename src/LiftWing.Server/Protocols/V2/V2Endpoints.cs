@@ -37,8 +37,12 @@ internal static class V2Endpoints
         endpoints.MapGet("/v2/models/{name}/versions/{version}", static (string name, string version, ModelRepository r) => Metadata(r, name, version));
         endpoints.MapGet("/v2/models/{name}/ready", static (string name, ModelRepository r) => Ready(r, name, null));
         endpoints.MapGet("/v2/models/{name}/versions/{version}/ready", static (string name, string version, ModelRepository r) => Ready(r, name, version));
-        endpoints.MapPost("/v2/models/{name}/infer", static (HttpContext c, string name, InferenceService i, IOptions<LiftWingServerOptions> o) => InferAsync(c, i, o.Value, name, null));
-        endpoints.MapPost("/v2/models/{name}/versions/{version}/infer", static (HttpContext c, string name, string version, InferenceService i, IOptions<LiftWingServerOptions> o) => InferAsync(c, i, o.Value, name, version));
+        // Inference routes are plain RequestDelegates over the root provider's singletons (no per-request DI scope).
+        var services = endpoints.ServiceProvider;
+        endpoints.MapPost("/v2/models/{name}/infer", c => InferAsync(
+            c, services.GetRequiredService<InferenceService>(), services.GetRequiredService<IOptions<LiftWingServerOptions>>().Value, (string)c.GetRouteValue("name")!, null));
+        endpoints.MapPost("/v2/models/{name}/versions/{version}/infer", c => InferAsync(
+            c, services.GetRequiredService<InferenceService>(), services.GetRequiredService<IOptions<LiftWingServerOptions>>().Value, (string)c.GetRouteValue("name")!, (string)c.GetRouteValue("version")!));
         endpoints.MapPost("/v2/repository/index", static (ModelRepository r) => Results.Json(
             r.Index().Select(e => new V2RepositoryIndexEntry(e.Name, e.Version, StateName(e.State), e.State.IsReady ? "" : e.State.Reason ?? "")).ToList(),
             ServerJsonContext.Relaxed.IReadOnlyListV2RepositoryIndexEntry));
