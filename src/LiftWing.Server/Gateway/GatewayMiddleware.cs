@@ -23,7 +23,8 @@ internal sealed class GatewayMiddleware(
     private readonly GatewayOptions _gateway = gatewayOptions.Value;
     private readonly AdminOptions _admin = adminOptions.Value;
 
-    public async Task InvokeAsync(HttpContext context)
+    // Synchronous up to the next middleware for the common request (no token, not an admin route): no state machine.
+    public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         var isOptions = HttpMethods.IsOptions(request.Method);
@@ -33,68 +34,86 @@ internal sealed class GatewayMiddleware(
             if (isOptions && request.Headers.ContainsKey("Access-Control-Request-Method") && request.Headers.Origin.Count > 0)
             {
                 WritePreflight(context);
-                return;
+                return Task.CompletedTask;
             }
         }
 
         // The gateway drops cookies both ways; errors must not be cached by anyone between.
         request.Headers.Remove("Cookie");
-        context.Response.OnStarting(static state =>
-        {
-            var response = (HttpResponse)state;
-            response.Headers.Remove("Set-Cookie");
-            if (response.StatusCode >= 400)
-            {
-                response.Headers.CacheControl = "no-cache";
-            }
-
-            return Task.CompletedTask;
-        }, context.Response);
+        context.Response.OnStarting(s_onStarting, context.Response);
 
         var ip = addresses.Resolve(context);
         var loopback = ip is not null && IPAddress.IsLoopback(ip);
-        ClaimsPrincipal? principal = null;
-        var isAdmin = false;
         if (!isOptions && TryGetBearer(request, out var token))
         {
             if (adminKeys.Matches(token))
             {
-                isAdmin = true;
+                return ContinueAsync(context, Identify(null, ip, isAdmin: true, loopback), null);
             }
-            else if (jwt.Enabled)
-            {
-                (principal, var failure) = await jwt.ValidateAsync(token).ConfigureAwait(false);
-                if (principal is null)
-                {
-                    await GatewayResponses.WriteInvalidTokenAsync(context, failure!).ConfigureAwait(false);
-                    return;
-                }
 
-                context.User = principal;
-                isAdmin = HasScope(principal, AdminScope);
+            if (jwt.Enabled)
+            {
+                return AuthenticateAsync(context, token, ip, loopback);
             }
         }
 
-        var identity = Identify(principal, ip, isAdmin, loopback);
-        context.Items[GatewayIdentity.ItemKey] = identity;
+        return ContinueAsync(context, Identify(null, ip, isAdmin: false, loopback), null);
+    }
 
-        if (RouteFamilies.IsAdmin(request.Path, _admin.ProtectMetrics) && !await AdmitAdminAsync(context, identity, principal).ConfigureAwait(false))
+    private static readonly Func<object, Task> s_onStarting = static state =>
+    {
+        var response = (HttpResponse)state;
+        response.Headers.Remove("Set-Cookie");
+        if (response.StatusCode >= 400)
         {
+            response.Headers.CacheControl = "no-cache";
+        }
+
+        return Task.CompletedTask;
+    };
+
+    private async Task AuthenticateAsync(HttpContext context, string token, IPAddress? ip, bool loopback)
+    {
+        var (principal, failure) = await jwt.ValidateAsync(token).ConfigureAwait(false);
+        if (principal is null)
+        {
+            await GatewayResponses.WriteInvalidTokenAsync(context, failure!).ConfigureAwait(false);
             return;
         }
 
-        await next(context).ConfigureAwait(false);
+        context.User = principal;
+        await ContinueAsync(context, Identify(principal, ip, HasScope(principal, AdminScope), loopback), principal).ConfigureAwait(false);
+    }
+
+    private Task ContinueAsync(HttpContext context, GatewayIdentity identity, ClaimsPrincipal? principal)
+    {
+        context.Items[GatewayIdentity.ItemKey] = identity;
+        return RouteFamilies.IsAdmin(context.Request.Path, _admin.ProtectMetrics)
+            ? AdminAsync(context, identity, principal)
+            : next(context);
+    }
+
+    private async Task AdminAsync(HttpContext context, GatewayIdentity identity, ClaimsPrincipal? principal)
+    {
+        if (await AdmitAdminAsync(context, identity, principal).ConfigureAwait(false))
+        {
+            await next(context).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The class and counter key, read from the token as the gateway reads them.</summary>
     internal static GatewayIdentity Identify(ClaimsPrincipal? principal, IPAddress? ip, bool isAdmin, bool loopback)
     {
-        var sub = principal?.FindFirst("sub")?.Value;
-        var aud = principal?.FindFirst("aud")?.Value;
-        var rlc = principal?.FindFirst("rlc")?.Value;
+        if (principal is null)
+        {
+            return new GatewayIdentity("anon", null, null, isAdmin, loopback, ip);
+        }
+
+        var sub = principal.FindFirst("sub")?.Value;
+        var aud = principal.FindFirst("aud")?.Value;
+        var rlc = principal.FindFirst("rlc")?.Value;
         var cls = !string.IsNullOrEmpty(rlc) ? rlc : !string.IsNullOrEmpty(sub) ? "authed-user" : "anon";
-        var key = !string.IsNullOrEmpty(sub) ? "jwt-sub:" + sub : "x-client-ip:" + (ip?.ToString() ?? "unknown");
-        return new GatewayIdentity(cls, key, sub, aud, isAdmin, loopback);
+        return new GatewayIdentity(cls, sub, aud, isAdmin, loopback, ip);
     }
 
     private async Task<bool> AdmitAdminAsync(HttpContext context, GatewayIdentity identity, ClaimsPrincipal? principal)
