@@ -18,34 +18,67 @@ public sealed class ModelResponseGoldenTests(ModelResponseGoldenTests.Server fix
     private static readonly string GoldenDirectory = Path.Combine(TestPaths.RepoRoot, "tests", "LiftWing.FunctionalTests", "Models", "Golden");
     private static readonly string[] LogoFiles = ["Blooming_bush_(14248894271).jpg", "Cambia_logo.png", "12_rue_de_Condé_-_detail.jpg"];
 
-    /// <summary>One server with the three models and no prediction cache, so every request runs the model.</summary>
+    /// <summary>
+    /// Two servers with the three models: one without a prediction cache, and one with the in-memory cache, where a
+    /// first request is keyed by the model before it runs (a miss), which is a path of its own (articlequality
+    /// hands the item parsed for the key on to preprocess).
+    /// </summary>
     public sealed class Server : IAsyncLifetime
     {
-        public LiftWingTestServer Instance { get; private set; } = null!;
+        public LiftWingTestServer Uncached { get; private set; } = null!;
 
-        public async Task InitializeAsync() => Instance = await LiftWingTestServer.StartAsync(s =>
+        public LiftWingTestServer Cached { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Uncached = await StartAsync("None");
+            Cached = await StartAsync("Memory");
+        }
+
+        private static Task<LiftWingTestServer> StartAsync(string store) => LiftWingTestServer.StartAsync(s =>
         {
             s.Only.Add(MiniLM);
             s.Only.Add("articlequality");
             s.Only.Add("logo-detection");
-            s.Settings["LiftWing:Cache:Store"] = "None";
+            s.Settings["LiftWing:Cache:Store"] = store;
         });
 
-        public async Task DisposeAsync() => await Instance.DisposeAsync();
+        public async Task DisposeAsync()
+        {
+            await Uncached.DisposeAsync();
+            await Cached.DisposeAsync();
+        }
     }
 
-    public static TheoryData<string> Cases() => new(Requests().Select(r => r.Name));
+    public static TheoryData<string, bool> Cases()
+    {
+        var data = new TheoryData<string, bool>();
+        foreach (var (name, _, _) in Requests())
+        {
+            data.Add(name, false);
+            data.Add(name, true);
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Response_IsByteIdenticalToTheRecordedOne(string name)
+    public async Task Response_IsByteIdenticalToTheRecordedOne(string name, bool cached)
     {
         var (_, path, body) = Requests().Single(r => r.Name == name);
-        using var response = await fixture.Instance.Client.PostAsync(path, new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } });
+        var server = cached ? fixture.Cached : fixture.Uncached;
+        using var response = await server.Client.PostAsync(path, new ByteArrayContent(body) { Headers = { { "Content-Type", "application/json" } } });
         var actual = await response.Content.ReadAsByteArrayAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{name}: {(int)response.StatusCode} {Encoding.UTF8.GetString(actual)}");
         var file = Path.Combine(GoldenDirectory, name + ".json");
-        if (Environment.GetEnvironmentVariable("LIFTWING_RECORD_GOLDEN") == "1")
+        if (cached)
+        {
+            // Each case is sent once to this server, so the answer was computed, not replayed.
+            Assert.NotEqual("hit", response.Headers.TryGetValues("X-Cache", out var values) ? string.Join(",", values) : "");
+        }
+
+        if (Environment.GetEnvironmentVariable("LIFTWING_RECORD_GOLDEN") == "1" && !cached)
         {
             Directory.CreateDirectory(GoldenDirectory);
             await File.WriteAllBytesAsync(file, actual);
