@@ -26,6 +26,7 @@ public class ArticleQualityBenchmarks
     private byte[] _body = [];
     private IDocument _document = null!;
     private static readonly HtmlParser s_parser = new(new HtmlParserOptions { IsKeepingSourceReferences = false });
+    private static readonly HtmlParser s_untrackedParser = new(new HtmlParserOptions { IsKeepingSourceReferences = false, DisableElementPositionTracking = true });
 
     [GlobalSetup]
     public void Setup()
@@ -57,6 +58,14 @@ public class ArticleQualityBenchmarks
     public int ParseOnly()
     {
         using var document = s_parser.ParseDocument(_html);
+        return document.ChildNodes.Length;
+    }
+
+    /// <summary>The parse as the extractor runs it since issue 21 (no position tracking).</summary>
+    [Benchmark]
+    public int ParseOnlyUntracked()
+    {
+        using var document = s_untrackedParser.ParseDocument(_html);
         return document.ChildNodes.Length;
     }
 
