@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -37,7 +38,9 @@ internal static class ArticleQualityRequestParser
                 throw new InvalidInputException("Expected \"html\" to be a non-empty string of Parsoid HTML.");
             }
 
-            if (Encoding.UTF8.GetByteCount(html) > maxHtmlBytes)
+            // An escape in JSON text is never shorter than the UTF-8 it stands for, so a raw value within the limit
+            // needs no count of the unescaped bytes.
+            if (JsonMarshal.GetRawUtf8Value(htmlElement).Length > maxHtmlBytes && Encoding.UTF8.GetByteCount(html) > maxHtmlBytes)
             {
                 throw new InvalidInputException($"\"html\" is larger than the {maxHtmlBytes}-byte limit.", 413);
             }
