@@ -10,7 +10,9 @@ namespace LiftWing.FunctionalTests.Models;
 /// Issue 21 point 3: the model hot paths (MiniLM, articlequality, logo-detection) were reworked for latency with the
 /// promise that every answer stays byte for byte what it was. The bodies below were recorded over HTTP from the build
 /// before that work (set <c>LIFTWING_RECORD_GOLDEN=1</c> to record them again, which a behaviour change must justify);
-/// each test sends the same request to a real server and compares the raw response bytes.
+/// each test sends the same request to a real server and compares the raw response bytes. The MiniLM vectors are
+/// printed to the last float digit, so they were recorded on the project machine's CPU; a CPU for which ONNX Runtime
+/// picks other matrix kernels can differ in a last digit, and then the recording is redone there from the build before.
 /// </summary>
 public sealed class ModelResponseGoldenTests(ModelResponseGoldenTests.Server fixture) : IClassFixture<ModelResponseGoldenTests.Server>
 {
