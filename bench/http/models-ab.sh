@@ -5,7 +5,7 @@
 # Prints the p50 of each cell.
 #
 # Usage: bench/http/models-ab.sh ROUNDS SECONDS CHECKOUT[@MODELS_DIR] ...
-#   e.g. bench/http/models-ab.sh 4 5 . ../before ".@/tmp/models-intra1"
+#   e.g. bench/http/models-ab.sh 4 5 . ../before ".@../models-intra1"
 #   CHECKOUT is a built checkout (dotnet build LiftWing.sln -c Release); @MODELS_DIR serves that build with another
 #   models folder (e.g. a copy with a different intra_op_threads). Target [i] is the i-th argument.
 # Needs wrk (scripts/setup/bench.sh), pulled model artifacts and the shared data beside the checkout (or LIFTWING_SHARED).
