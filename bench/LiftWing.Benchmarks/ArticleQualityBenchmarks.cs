@@ -1,3 +1,7 @@
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using BenchmarkDotNet.Attributes;
 using LiftWing.Models.ArticleQuality;
 using LiftWing.Wiki.ArticleFeatures;
@@ -6,7 +10,8 @@ namespace LiftWing.Benchmarks;
 
 /// <summary>
 /// articlequality on the real 100 kB Parsoid HTML of enwiki rev 1321555271 (shared data beside the clone):
-/// the feature extraction (HTML5 parse + counting), the closed-form score, and both together.
+/// the feature extraction (HTML5 parse + counting), the closed-form score, and both together; and the stages of one
+/// request (issue 21): the JSON body to the html string, the shape pre-scan, the HTML5 parse alone and the walks alone.
 /// Run: dotnet run -c Release --project bench/LiftWing.Benchmarks -- --filter '*ArticleQuality*'
 /// </summary>
 [MemoryDiagnoser]
@@ -18,6 +23,10 @@ public class ArticleQualityBenchmarks
     private ArticleQualityScorer _scorer = null!;
     private FeatureMaxima _enwiki = null!;
     private ArticleFeatureSet _features;
+    private byte[] _body = [];
+    private IDocument _document = null!;
+    private static readonly HtmlParser s_parser = new(new HtmlParserOptions { IsKeepingSourceReferences = false });
+    private static readonly HtmlParser s_untrackedParser = new(new HtmlParserOptions { IsKeepingSourceReferences = false, DisableElementPositionTracking = true });
 
     [GlobalSetup]
     public void Setup()
@@ -29,7 +38,39 @@ public class ArticleQualityBenchmarks
         _enwiki = table.TryGet("en", out var m) ? m : throw new InvalidOperationException("enwiki maxima missing");
         _scorer = new ArticleQualityScorer(parameters);
         _features = ParsoidFeatureExtractor.Extract(_html);
+        _body = JsonSerializer.SerializeToUtf8Bytes(new { lang = "en", html = _html });
+        _document = s_parser.ParseDocument(_html);
     }
+
+    /// <summary>What the server and the request parser do before any HTML work: parse the body, take the string, count its UTF-8 bytes.</summary>
+    [Benchmark]
+    public int BodyToHtml()
+    {
+        using var document = JsonDocument.Parse(_body);
+        var html = document.RootElement.GetProperty("html").GetString()!;
+        return Encoding.UTF8.GetByteCount(html);
+    }
+
+    [Benchmark]
+    public int ShapeScan() => HtmlShapeScanner.Measure(_html, 200_000, 1_000).Elements;
+
+    [Benchmark]
+    public int ParseOnly()
+    {
+        using var document = s_parser.ParseDocument(_html);
+        return document.ChildNodes.Length;
+    }
+
+    /// <summary>The parse as the extractor runs it since issue 21 (no position tracking).</summary>
+    [Benchmark]
+    public int ParseOnlyUntracked()
+    {
+        using var document = s_untrackedParser.ParseDocument(_html);
+        return document.ChildNodes.Length;
+    }
+
+    [Benchmark]
+    public ArticleFeatureSet WalksOnly() => ParsoidFeatureExtractor.Extract(_document);
 
     [Benchmark]
     public ArticleFeatureSet Features() => ParsoidFeatureExtractor.Extract(_html);

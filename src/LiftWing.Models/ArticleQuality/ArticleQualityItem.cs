@@ -18,6 +18,9 @@ internal sealed class ArticleQualityItem
     /// <summary>The HTML sent in the request, for <c>html</c> requests.</summary>
     public string? Html { get; set; }
 
+    /// <summary>Whether <see cref="Html"/> already passed the element and depth caps (checked while keying the request).</summary>
+    public bool ShapeChecked { get; set; }
+
     /// <summary>Whether the answer carries label and features.</summary>
     public bool ExtendedOutput { get; init; }
 

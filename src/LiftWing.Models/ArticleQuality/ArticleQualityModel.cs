@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LiftWing.Core.Errors;
 using LiftWing.Core.Inference;
@@ -19,6 +20,9 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
     private readonly IRevisionSource _source;
     private ArticleQualityScorer? _scorer;
     private FeatureMaximaTable? _maxima;
+
+    // The item parsed while keying a request, until that request's preprocess takes it; entries die with the request.
+    private readonly ConditionalWeakTable<InferenceRequest, ArticleQualityItem> _keyed = new();
 
     /// <summary>
     /// Creates the model from its definition (options validated here, the <c>source</c> built from them);
@@ -68,13 +72,15 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
             return null;
         }
 
+        ArticleQualityItem item;
         try
         {
             // Validated before keying: a request that preprocess would refuse must not be answered from the cache.
-            var item = ArticleQualityRequestParser.ParseItem(request.Body, maxima, _options.MaxHtmlBytes);
+            item = ArticleQualityRequestParser.ParseItem(request.Body, maxima, _options.MaxHtmlBytes);
             if (item.Html is { } html)
             {
                 CheckHtmlShape(html, null);
+                item.ShapeChecked = true;
             }
         }
         catch (LiftWingException)
@@ -82,7 +88,15 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
             return null;
         }
 
-        return ArticleQualityRequestParser.CacheKey(request.Body);
+        var key = ArticleQualityRequestParser.CacheKey(request.Body, item.Html);
+        if (key is not null)
+        {
+            // A miss goes on to preprocess with this same request: hand it the parsed item, so a 100 kB page is
+            // copied out of the body and scanned once per request, not once for the key and again for the features.
+            _keyed.AddOrUpdate(request, item);
+        }
+
+        return key;
     }
 
     /// <inheritdoc />
@@ -98,7 +112,15 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
 
         if (!body.TryGetProperty("instances", out var instances))
         {
-            var item = ArticleQualityRequestParser.ParseItem(body, maxima, _options.MaxHtmlBytes);
+            if (!_keyed.TryGetValue(request, out var item))
+            {
+                item = ArticleQualityRequestParser.ParseItem(body, maxima, _options.MaxHtmlBytes);
+            }
+            else
+            {
+                _keyed.Remove(request);
+            }
+
             await FillFeaturesAsync(item, cancellationToken).ConfigureAwait(false);
             return new ArticleQualityInput([item], IsBatch: false);
         }
@@ -183,7 +205,11 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
     private async Task FillFeaturesAsync(ArticleQualityItem item, CancellationToken cancellationToken)
     {
         var html = item.Html ?? await Source.GetRevisionHtmlAsync(item.Lang, item.RevisionId!.Value, cancellationToken).ConfigureAwait(false);
-        CheckHtmlShape(html, item.RevisionId);
+        if (!(item.ShapeChecked && ReferenceEquals(html, item.Html)))
+        {
+            CheckHtmlShape(html, item.RevisionId);
+        }
+
         item.Features = ParsoidFeatureExtractor.Extract(html, cancellationToken);
         item.Html = null; // the features are all later stages need; let a large page go
         if (item.Features.Characters == 0)

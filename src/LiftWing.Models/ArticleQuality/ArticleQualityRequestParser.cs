@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -36,7 +38,9 @@ internal static class ArticleQualityRequestParser
                 throw new InvalidInputException("Expected \"html\" to be a non-empty string of Parsoid HTML.");
             }
 
-            if (Encoding.UTF8.GetByteCount(html) > maxHtmlBytes)
+            // An escape in JSON text is never shorter than the UTF-8 it stands for, so a raw value within the limit
+            // needs no count of the unescaped bytes.
+            if (JsonMarshal.GetRawUtf8Value(htmlElement).Length > maxHtmlBytes && Encoding.UTF8.GetByteCount(html) > maxHtmlBytes)
             {
                 throw new InvalidInputException($"\"html\" is larger than the {maxHtmlBytes}-byte limit.", 413);
             }
@@ -61,7 +65,13 @@ internal static class ArticleQualityRequestParser
     }
 
     /// <summary>The model's cache key, or null when the request is not cacheable (batches, invalid requests).</summary>
-    public static string? CacheKey(JsonElement body)
+    public static string? CacheKey(JsonElement body) => CacheKey(body, null);
+
+    /// <summary>
+    /// <see cref="CacheKey(JsonElement)"/>, reusing <paramref name="parsedHtml"/> (the body's <c>html</c>, already
+    /// read as a string) and hashing its UTF-8 from a pooled buffer, so keying adds no copy of a large page.
+    /// </summary>
+    public static string? CacheKey(JsonElement body, string? parsedHtml)
     {
         if (body.ValueKind != JsonValueKind.Object
             || body.TryGetProperty("instances", out _)
@@ -86,7 +96,7 @@ internal static class ArticleQualityRequestParser
         var hasRev = body.TryGetProperty("rev_id", out var rev) && rev.ValueKind is JsonValueKind.Number or JsonValueKind.String;
         if (hasHtml && !hasRev)
         {
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(html.GetString()!)));
+            var hash = Convert.ToHexStringLower(Sha256OfUtf8(parsedHtml ?? html.GetString()!));
             return $"html:{lang}wiki:{flag}:{hash}";
         }
 
@@ -99,6 +109,19 @@ internal static class ArticleQualityRequestParser
         return rev.ValueKind == JsonValueKind.String
             ? TryParseDigits(rev.GetString()!, out _) ? $"{lang}wiki:\"{rev.GetString()}\":{flag}" : null
             : rev.TryGetInt64(out var id) && id > 0 ? $"{lang}wiki:{id}:{flag}" : null;
+    }
+
+    private static byte[] Sha256OfUtf8(string text)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            return SHA256.HashData(buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Lift Wing's <c>strtobool</c> on a string, plus JSON booleans (a 500 in Lift Wing); absent is false.</summary>

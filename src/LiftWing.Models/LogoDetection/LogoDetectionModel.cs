@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -25,6 +26,10 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
     // ResNet18 convolution over 50 images takes about a second of CPU; over 8 it stays near 100 ms, and a CNN on a CPU
     // gains little from larger batches.
     private const int RunBatch = 8;
+
+    // Tensors up to this many floats (6 images) come from the shared pool: a 600 kB array per image would otherwise be a
+    // fresh large-object allocation per request. Larger requests allocate, so the pool never keeps a 50-image tensor.
+    private const int PooledTensorFloats = 1 << 20;
 
     private readonly LogoDetectionOptions _options;
     private readonly ImageLimitsOptions _limits;
@@ -123,7 +128,8 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
         // 4. One image at a time per worker: base64 → bytes → header checked against the limits → pixels into the batch
         //    tensor; the bytes are dropped as soon as the image is in the tensor, so a 50-image request never holds all
         //    of its decoded files (see docs/performance.md, "logo-detection: the largest batch").
-        var tensor = new float[instances.Count * ResNet18Featurizer.ImageFloats];
+        var floats = instances.Count * ResNet18Featurizer.ImageFloats;
+        var tensor = floats <= PooledTensorFloats ? ArrayPool<float>.Shared.Rent(floats) : new float[floats];
         var errors = new LiftWingException?[instances.Count];
         Parallel.For(0, instances.Count, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -147,6 +153,7 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
         // The first bad image in answer order, whatever order the threads finished in.
         if (errors.FirstOrDefault(e => e is not null) is { } error)
         {
+            ReturnTensor(tensor, floats);
             throw error;
         }
 
@@ -159,7 +166,16 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
         var featurizer = _featurizer ?? throw new InferenceException("logo-detection is not loaded.");
         var head = _head!;
         var start = _time.GetTimestamp();
-        var features = featurizer.Featurize(input.Tensor, input.Filenames.Count, cancellationToken);
+        float[] features;
+        try
+        {
+            features = featurizer.Featurize(input.Tensor, input.Filenames.Count, cancellationToken);
+        }
+        finally
+        {
+            ReturnTensor(input.Tensor, input.Filenames.Count * ResNet18Featurizer.ImageFloats);
+        }
+
         var predictions = new LogoPrediction[input.Filenames.Count];
         for (var i = 0; i < predictions.Length; i++)
         {
@@ -168,6 +184,14 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
         }
 
         return ValueTask.FromResult(new LogoResult(predictions, input.Debug, input.PreprocessTime, _time.GetElapsedTime(start)));
+    }
+
+    private static void ReturnTensor(float[] tensor, int floats)
+    {
+        if (floats <= PooledTensorFloats)
+        {
+            ArrayPool<float>.Shared.Return(tensor);
+        }
     }
 
     /// <inheritdoc />

@@ -20,11 +20,15 @@ public static class HtmlShapeScanner
         "p", "li", "dt", "dd", "tr", "td", "th", "option",
     };
 
+    // Tag names are looked up as spans of the page: the scan allocates nothing per tag (issue 21).
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_voidNames = s_void.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_selfClosingSiblingNames = s_selfClosingSiblings.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Measures <paramref name="html"/>, stopping as soon as it has more elements or depth than allowed.</summary>
     public static HtmlShape Measure(string html, int maxElements, int maxDepth)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var open = new List<string>();
+        var open = new List<(int Start, int Length)>(); // the open elements' names, as ranges of html
         var elements = 0;
         var deepest = 0;
         var i = 0;
@@ -45,14 +49,20 @@ public static class HtmlShapeScanner
 
             if (c == '/' && lt + 2 < html.Length && char.IsAsciiLetter(html[lt + 2]))
             {
-                var name = ReadName(html, lt + 2);
-                var at = open.FindLastIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+                var nameLength = NameLength(html, lt + 2);
+                var name = html.AsSpan(lt + 2, nameLength);
+                var at = open.Count - 1;
+                while (at >= 0 && !html.AsSpan(open[at].Start, open[at].Length).Equals(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    at--;
+                }
+
                 if (at >= 0)
                 {
                     open.RemoveRange(at, open.Count - at);
                 }
 
-                i = SkipPast(html, lt + 2 + name.Length, ">");
+                i = SkipPast(html, lt + 2 + nameLength, ">");
                 continue;
             }
 
@@ -62,18 +72,19 @@ public static class HtmlShapeScanner
                 continue;
             }
 
-            var tag = ReadName(html, lt + 1);
-            var end = TagEnd(html, lt + 1 + tag.Length);
+            var tagLength = NameLength(html, lt + 1);
+            var tag = html.AsSpan(lt + 1, tagLength);
+            var end = TagEnd(html, lt + 1 + tagLength);
             elements++;
             var selfClosed = end > 0 && html[end - 1] == '/';
-            if (!selfClosed && !s_void.Contains(tag))
+            if (!selfClosed && !s_voidNames.Contains(tag))
             {
-                if (s_selfClosingSiblings.Contains(tag) && open.Count > 0 && string.Equals(open[^1], tag, StringComparison.OrdinalIgnoreCase))
+                if (s_selfClosingSiblingNames.Contains(tag) && open.Count > 0 && html.AsSpan(open[^1].Start, open[^1].Length).Equals(tag, StringComparison.OrdinalIgnoreCase))
                 {
                     open.RemoveAt(open.Count - 1);
                 }
 
-                open.Add(tag);
+                open.Add((lt + 1, tagLength));
                 deepest = Math.Max(deepest, open.Count);
             }
 
@@ -88,16 +99,19 @@ public static class HtmlShapeScanner
             }
 
             i = end + 1;
-            if (tag.Equals("script", StringComparison.OrdinalIgnoreCase) || tag.Equals("style", StringComparison.OrdinalIgnoreCase))
+            var rawText = tag.Equals("script", StringComparison.OrdinalIgnoreCase) ? "</script"
+                : tag.Equals("style", StringComparison.OrdinalIgnoreCase) ? "</style"
+                : null;
+            if (rawText is not null)
             {
                 // Raw text: its contents are not tags.
-                var close = html.IndexOf("</" + tag, i, StringComparison.OrdinalIgnoreCase);
+                var close = html.IndexOf(rawText, i, StringComparison.OrdinalIgnoreCase);
                 i = close < 0 ? html.Length : close;
             }
         }
     }
 
-    private static string ReadName(string html, int start)
+    private static int NameLength(string html, int start)
     {
         var j = start;
         while (j < html.Length && (char.IsAsciiLetterOrDigit(html[j]) || html[j] is '-' or ':' or '_'))
@@ -105,7 +119,7 @@ public static class HtmlShapeScanner
             j++;
         }
 
-        return html[start..j];
+        return j - start;
     }
 
     /// <summary>The index of the tag's closing '>', honouring quoted attribute values; -1 when there is none.</summary>

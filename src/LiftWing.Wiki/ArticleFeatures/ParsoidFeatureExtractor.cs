@@ -15,8 +15,9 @@ public static class ParsoidFeatureExtractor
     /// <summary>Images at or below this area (height × width, in px²) are icons and do not count as media.</summary>
     public const long MaxIconPixelArea = 100 * 100;
 
-    // HtmlParser keeps no per-document state, so one instance serves every thread.
-    private static readonly HtmlParser s_parser = new(new HtmlParserOptions { IsKeepingSourceReferences = false });
+    // HtmlParser keeps no per-document state, so one instance serves every thread. Source positions are neither kept
+    // nor tracked: nothing reads them, and tracking costs per character of a 100 kB page (issue 21).
+    private static readonly HtmlParser s_parser = new(new HtmlParserOptions { IsKeepingSourceReferences = false, DisableElementPositionTracking = true });
 
     /// <summary>How often (in elements visited) the walks check for cancellation.</summary>
     internal const int CancellationStride = 1024;

@@ -12,8 +12,20 @@ internal sealed class HfTestHost : IAsyncDisposable
     private readonly ServiceProvider _provider;
 
     public HfTestHost()
+        : this(null)
     {
-        _provider = new ServiceCollection().AddLogging().AddLiftWingCore().AddLiftWingModels().BuildServiceProvider();
+    }
+
+    /// <summary>A host whose clock is <paramref name="time"/> (the system clock when null).</summary>
+    public HfTestHost(TimeProvider? time)
+    {
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        _provider = services.AddLogging().AddLiftWingCore().AddLiftWingModels().BuildServiceProvider();
     }
 
     public ModelRepository Repository => _provider.GetRequiredService<ModelRepository>();
