@@ -326,6 +326,21 @@ internal static class Utf8FloatFormatter
         }
         else
         {
+            // Usually zero to two digits go, rarely more: the first two steps select instead of branching, because
+            // how many go is data, and a mispredicted loop exit cost more than the arithmetic.
+            for (var step = 0; step < 2; step++)
+            {
+                var vp10 = vp / 10;
+                var vm10 = vm / 10;
+                var vr10 = vr / 10;
+                var take = 0u - (vp10 > vm10 ? 1u : 0u);
+                lastRemovedDigit = ((vr - (vr10 * 10)) & take) | (lastRemovedDigit & ~take);
+                vr = (vr10 & take) | (vr & ~take);
+                vp = (vp10 & take) | (vp & ~take);
+                vm = (vm10 & take) | (vm & ~take);
+                removed += (int)(take & 1);
+            }
+
             while (vp / 10 > vm / 10)
             {
                 lastRemovedDigit = vr % 10;
@@ -335,7 +350,7 @@ internal static class Utf8FloatFormatter
                 removed++;
             }
 
-            output = vr + (vr == vm || lastRemovedDigit >= 5 ? 1u : 0u);
+            output = vr + ((vr == vm) | (lastRemovedDigit >= 5) ? 1u : 0u);
         }
 
         return (output, e10 + removed);
