@@ -8,7 +8,8 @@ namespace LiftWing.Core.Tensors;
 /// <summary>
 /// Writes a finite <see cref="float"/> as its shortest round-trip decimal in UTF-8, byte for byte as
 /// <see cref="System.Text.Json.Utf8JsonWriter"/> writes it (the BCL's "R" text: 0.1, 1E-05, 1.2345679E+08, -0).
-/// The digits come from Ryu (Ulf Adams, PLDI 2018), which needs only 32×64-bit multiplications; the BCL's
+/// The digits come from <see cref="SchubfachDigits"/> where it can decide, otherwise from Ryu (Ulf Adams, PLDI 2018),
+/// which needs only 32×64-bit multiplications; the BCL's
 /// formatter took ~150 ns per element and dominated V2 JSON encoding. The text is laid out from the digits with
 /// word-wide stores (all digits converted to ASCII at once), not digit by digit.
 /// </summary>
@@ -73,7 +74,22 @@ internal static class Utf8FloatFormatter
             return sign + 1;
         }
 
-        var (digits, exponent) = Shortest(ieeeMantissa, ieeeExponent);
+        if (SchubfachDigits.TryShortest(ieeeMantissa, ieeeExponent, out var digits, out var exponent))
+        {
+            // Schubfach may leave trailing zeros (usually none or one).
+            var tenth = digits / 10;
+            while (tenth * 10 == digits)
+            {
+                digits = tenth;
+                exponent++;
+                tenth = digits / 10;
+            }
+        }
+        else
+        {
+            (digits, exponent) = Shortest(ieeeMantissa, ieeeExponent);
+        }
+
         return sign + WriteDecimal(digits, exponent, ref d);
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using LiftWing.Core.Errors;
@@ -190,6 +191,62 @@ public sealed class Utf8FloatArrayScannerTests
             }
         }
     }
+
+    [Fact]
+    public void Schubfach_FixedPointLogarithms_AreExactOverAFloatsRange()
+    {
+        for (var e = -300; e <= 300; e++)
+        {
+            var pow2 = e >= 0 ? (BigInteger.One << e, BigInteger.One) : (BigInteger.One, BigInteger.One << -e);
+
+            // ⌊log10 x⌋ for x = a/b: the largest k with 10^k ≤ x.
+            Assert.Equal(FloorLog(10, pow2.Item1, pow2.Item2), SchubfachDigits.FloorLog10Pow2(e));
+            Assert.Equal(FloorLog(10, 3 * pow2.Item1, 4 * pow2.Item2), SchubfachDigits.FloorLog10ThreeQuartersPow2(e));
+            var pow10 = e >= 0 ? (BigInteger.Pow(10, e), BigInteger.One) : (BigInteger.One, BigInteger.Pow(10, -e));
+            Assert.Equal(FloorLog(2, pow10.Item1, pow10.Item2), SchubfachDigits.FloorLog2Pow10(e));
+        }
+    }
+
+    [Fact]
+    public void Format_ExactValuesWhereSchubfachDefersToRyu_MatchTheWriter()
+    {
+        // Powers of two (the asymmetric interval), integers and binary fractions (exact products), powers of ten,
+        // subnormals: the cases the fast digit search leaves to Ryu, and their neighbours.
+        var values = Enumerable.Range(-149, 277).Select(e => MathF.ScaleB(1f, e))
+            .Concat(Enumerable.Range(0, 70_000).Select(i => (float)i))
+            .Concat(Enumerable.Range(0, 20_000).Select(i => (float)((1 << 24) - i)))
+            .Concat(Enumerable.Range(0, 4096).Select(i => i / 4096f))
+            .Concat(Enumerable.Range(-45, 84).Select(e => float.Parse("1e" + e, CultureInfo.InvariantCulture)))
+            .Concat(Enumerable.Range(0, 5000).Select(i => BitConverter.UInt32BitsToSingle((uint)i * 1601)))
+            .Where(float.IsFinite)
+            .SelectMany(v => new[] { v, MathF.BitIncrement(v), MathF.BitDecrement(v), -v });
+        var buffer = new byte[Utf8FloatFormatter.ScratchLength];
+        var wrong = values.Where(float.IsFinite)
+            .Where(v => Encoding.UTF8.GetString(buffer, 0, Utf8FloatFormatter.FormatUnchecked(v, ref buffer[0])) != Reference(v))
+            .Take(5).Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToList();
+        Assert.Empty(wrong);
+    }
+
+    private static int FloorLog(int radix, BigInteger numerator, BigInteger denominator)
+    {
+        // Start from the double estimate and correct it exactly.
+        var k = (int)Math.Floor(BigInteger.Log(numerator, radix) - BigInteger.Log(denominator, radix));
+        while (PowerAtMost(radix, k + 1, numerator, denominator))
+        {
+            k++;
+        }
+
+        while (!PowerAtMost(radix, k, numerator, denominator))
+        {
+            k--;
+        }
+
+        return k;
+    }
+
+    // radix^k ≤ numerator / denominator, in integers.
+    private static bool PowerAtMost(int radix, int k, BigInteger numerator, BigInteger denominator) =>
+        k >= 0 ? BigInteger.Pow(radix, k) * denominator <= numerator : denominator <= numerator * BigInteger.Pow(radix, -k);
 
     private static string RandomNumberText(Random rng)
     {
