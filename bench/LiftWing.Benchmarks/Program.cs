@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Running;
@@ -62,6 +63,7 @@ if (args is ["v2json-cpu", .. var cpuArgs])
     return LiftWing.Benchmarks.V2JsonCpuTime.Run(cpuArgs);
 }
 
-var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
+// The median next to the mean: on a shared machine a few preempted iterations move the mean, not the median.
+var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default).AddColumn(StatisticColumn.Median);
 BenchmarkSwitcher.FromAssembly(typeof(LiftWing.Benchmarks.V2JsonBenchmarks).Assembly).Run(args, config);
 return 0;

@@ -47,6 +47,14 @@ public class V2JsonBenchmarks
     [Benchmark(Baseline = true)]
     public int DecodeBoxingBaseline() => BoxingV2Decoder.DecodeFirstInput(_request).Length;
 
+    /// <summary>The previous scanner (two passes per number, digit by digit), reading only the data array.</summary>
+    [Benchmark]
+    public int DecodeLegacyScanner() => LegacyV2Codec.DecodeFirstInput(_request, Elements).Length;
+
+    /// <summary>The same with 17-digit doubles.</summary>
+    [Benchmark]
+    public int DecodeDoubleTextLegacyScanner() => LegacyV2Codec.DecodeFirstInput(_doubleTextRequest, Elements).Length;
+
     /// <summary>Request bytes straight into a typed float[] (what the REST endpoint does).</summary>
     [Benchmark]
     public int Decode() => V2JsonCodec.DecodeRequest(_request).Inputs[0].Data.Length;
@@ -71,6 +79,15 @@ public class V2JsonBenchmarks
             w.WriteEndArray();
         }
 
+        return _buffer.WrittenCount;
+    }
+
+    /// <summary>The previous formatter layout (digit pairs through bounds-checked spans), into a pooled buffer.</summary>
+    [Benchmark]
+    public int EncodeLegacyFormatter()
+    {
+        _buffer.Reset();
+        LegacyV2Codec.EncodeResponse(_response, _buffer);
         return _buffer.WrittenCount;
     }
 

@@ -18,9 +18,12 @@ internal static class V2JsonCpuTime
         (string Name, Func<int> Op)[] methods =
         [
             ("DecodeBoxingBaseline", b.DecodeBoxingBaseline),
+            ("DecodeLegacyScanner", b.DecodeLegacyScanner),
             ("Decode", b.Decode),
+            ("DecodeDoubleTextLegacyScanner", b.DecodeDoubleTextLegacyScanner),
             ("DecodeDoubleText", b.DecodeDoubleText),
             ("EncodePerElementWriter", b.EncodePerElementWriter),
+            ("EncodeLegacyFormatter", b.EncodeLegacyFormatter),
             ("Encode", b.Encode),
             ("EncodeToArray", b.EncodeToArray),
         ];

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 
 namespace LiftWing.Core.Tensors;
@@ -6,8 +8,10 @@ namespace LiftWing.Core.Tensors;
 /// <summary>
 /// Writes a finite <see cref="float"/> as its shortest round-trip decimal in UTF-8, byte for byte as
 /// <see cref="System.Text.Json.Utf8JsonWriter"/> writes it (the BCL's "R" text: 0.1, 1E-05, 1.2345679E+08, -0).
-/// The digits come from Ryu (Ulf Adams, PLDI 2018), which needs only 32×64-bit multiplications; the BCL's
-/// formatter took ~150 ns per element and dominated V2 JSON encoding.
+/// The digits come from <see cref="SchubfachDigits"/> where it can decide, otherwise from Ryu (Ulf Adams, PLDI 2018),
+/// which needs only 32×64-bit multiplications; the BCL's
+/// formatter took ~150 ns per element and dominated V2 JSON encoding. The text is laid out from the digits with
+/// word-wide stores (all digits converted to ASCII at once), not digit by digit.
 /// </summary>
 internal static class Utf8FloatFormatter
 {
@@ -31,101 +35,178 @@ internal static class Utf8FloatFormatter
     private static ReadOnlySpan<byte> DigitPairs =>
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
 
+    /// <summary>
+    /// How many bytes from the destination's start <see cref="FormatUnchecked"/> may overwrite: it writes digits eight
+    /// at a time, past the end of the text (the caller's next bytes overwrite them).
+    /// </summary>
+    public const int ScratchLength = 24;
+
     /// <summary>Writes <paramref name="value"/> (finite) at the start of <paramref name="destination"/> (≥ <see cref="MaxLength"/> bytes); returns the bytes written.</summary>
     public static int Format(float value, Span<byte> destination)
     {
-        var bits = BitConverter.SingleToUInt32Bits(value);
-        var pos = 0;
-        if ((int)bits < 0)
+        if (destination.Length >= ScratchLength)
         {
-            destination[pos++] = (byte)'-';
+            return FormatUnchecked(value, ref MemoryMarshal.GetReference(destination));
         }
 
+        Span<byte> scratch = stackalloc byte[ScratchLength];
+        var length = FormatUnchecked(value, ref MemoryMarshal.GetReference(scratch));
+        scratch[..length].CopyTo(destination);
+        return length;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="value"/> (finite) at <paramref name="destination"/>, which must have
+    /// <see cref="ScratchLength"/> writable bytes; returns the length of the text.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FormatUnchecked(float value, ref byte destination)
+    {
+        var bits = BitConverter.SingleToUInt32Bits(value);
+        var sign = (int)(bits >> 31);
+        destination = (byte)'-';
+        ref var d = ref Unsafe.Add(ref destination, sign);
         var ieeeMantissa = bits & ((1u << MantissaBits) - 1);
         var ieeeExponent = (bits >> MantissaBits) & 0xFF;
         if (ieeeExponent == 0 && ieeeMantissa == 0)
         {
-            destination[pos++] = (byte)'0';
-            return pos;
+            d = (byte)'0';
+            return sign + 1;
         }
 
-        var (digits, exponent) = Shortest(ieeeMantissa, ieeeExponent);
-        return pos + WriteDecimal(digits, exponent, destination[pos..]);
+        if (SchubfachDigits.TryShortest(ieeeMantissa, ieeeExponent, out var digits, out var exponent))
+        {
+            // Schubfach may leave trailing zeros (usually none or one).
+            var tenth = digits / 10;
+            while (tenth * 10 == digits)
+            {
+                digits = tenth;
+                exponent++;
+                tenth = digits / 10;
+            }
+        }
+        else
+        {
+            (digits, exponent) = Shortest(ieeeMantissa, ieeeExponent);
+        }
+
+        return sign + WriteDecimal(digits, exponent, ref d);
     }
 
     /// <summary>Lays out digits × 10^exponent as the BCL's general format does for the shortest round-trip digits.</summary>
-    private static int WriteDecimal(uint digits, int exponent, Span<byte> d)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WriteDecimal(uint digits, int exponent, ref byte d)
     {
         var length = DecimalLength(digits);
+
+        // The digits as text: the first of nine (0 when there are fewer) and the other eight, first digit in the low byte.
+        var top = digits / 100_000_000;
+        var low = Ascii8(digits - (top * 100_000_000));
+
+        // Up to eight digits: all of them, first digit in the low byte, zero bytes after.
+        var text = length == 9 ? low : low >> (8 * (8 - length));
 
         // scale: where the decimal point goes relative to the first digit (0.0123 has scale -1, 123.4 has 3).
         var scale = exponent + length;
         if (scale > Math.Max(length, PlainDigits) || scale < -3)
         {
-            var rest = length - 1;
-            var pos = 1;
-            if (rest == 0)
+            // d.ddddE±XX (|exponent| < 100 for a float).
+            int pos;
+            if (length == 1)
             {
-                d[0] = (byte)('0' + digits);
+                d = (byte)text;
+                pos = 1;
             }
             else
             {
-                var head = digits / PowersOf10[rest];
-                d[0] = (byte)('0' + head);
-                d[1] = (byte)'.';
-                WriteFixed(digits - (head * PowersOf10[rest]), rest, d[2..]);
-                pos = 2 + rest;
+                if (length == 9)
+                {
+                    d = (byte)('0' + top);
+                    Write8(ref d, 2, text);
+                }
+                else
+                {
+                    d = (byte)text;
+                    Write8(ref d, 2, text >> 8);
+                }
+
+                Unsafe.Add(ref d, 1) = (byte)'.';
+                pos = length + 1;
             }
 
             var e = scale - 1;
-            d[pos] = (byte)'E';
-            d[pos + 1] = e < 0 ? (byte)'-' : (byte)'+';
-            WriteFixed((uint)Math.Abs(e), 2, d[(pos + 2)..]);
+            Unsafe.Add(ref d, pos) = (byte)'E';
+            Unsafe.Add(ref d, pos + 1) = e < 0 ? (byte)'-' : (byte)'+';
+            var pair = 2 * Math.Abs(e);
+            Unsafe.Add(ref d, pos + 2) = DigitPairs[pair];
+            Unsafe.Add(ref d, pos + 3) = DigitPairs[pair + 1];
             return pos + 4;
         }
 
         if (scale <= 0)
         {
-            d[0] = (byte)'0';
-            d[1] = (byte)'.';
-            d.Slice(2, -scale).Fill((byte)'0');
-            WriteFixed(digits, length, d[(2 - scale)..]);
+            // 0.[000]ddd: "0." and three zeros, then the digits over the zeros not needed.
+            Write8(ref d, 0, 0x3030_3030_3030_2E30);
+            WriteDigits(ref d, 2 - scale, length, top, text);
             return 2 - scale + length;
         }
 
         if (scale >= length)
         {
-            WriteFixed(digits, length, d);
-            d[length..scale].Fill((byte)'0');
+            // ddd[000]: at most nine characters, so at most eight zeros.
+            WriteDigits(ref d, 0, length, top, text);
+            Write8(ref d, length, 0x3030_3030_3030_3030);
             return scale;
         }
 
-        var fraction = length - scale;
-        var integer = digits / PowersOf10[fraction];
-        WriteFixed(integer, scale, d);
-        d[scale] = (byte)'.';
-        WriteFixed(digits - (integer * PowersOf10[fraction]), fraction, d[(scale + 1)..]);
+        // ddd.ddd: all the digits, then the ones after the point again one byte further on.
+        if (length == 9)
+        {
+            d = (byte)('0' + top);
+            Write8(ref d, 1, text);
+            Write8(ref d, scale + 1, text >> (8 * (scale - 1)));
+        }
+        else
+        {
+            Write8(ref d, 0, text);
+            Write8(ref d, scale + 1, text >> (8 * scale));
+        }
+
+        Unsafe.Add(ref d, scale) = (byte)'.';
         return length + 1;
     }
 
-    /// <summary>Writes exactly <paramref name="count"/> digits of <paramref name="v"/> (leading zeros included), two at a time.</summary>
-    private static void WriteFixed(uint v, int count, Span<byte> d)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WriteDigits(ref byte d, int at, int length, uint top, ulong text)
     {
-        var pairs = DigitPairs;
-        while (count >= 2)
+        if (length == 9)
         {
-            var q = v / 100;
-            var r = (int)(v - (q * 100)) * 2;
-            d[count - 2] = pairs[r];
-            d[count - 1] = pairs[r + 1];
-            v = q;
-            count -= 2;
+            Unsafe.Add(ref d, at) = (byte)('0' + top);
+            at++;
         }
 
-        if (count == 1)
-        {
-            d[0] = (byte)('0' + v);
-        }
+        Write8(ref d, at, text);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Write8(ref byte d, int at, ulong eightBytes) =>
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, at), BitConverter.IsLittleEndian ? eightBytes : BinaryPrimitives.ReverseEndianness(eightBytes));
+
+    /// <summary>
+    /// The eight decimal digits of <paramref name="v"/> (&lt; 10^8, leading zeros included) as ASCII, first digit in the
+    /// low byte: split into 4-digit halves, then 2-digit quarters, then digits, in parallel lanes of one 64-bit word.
+    /// The divisions are multiply-shifts exact in range (n·10486 ≫ 20 = n / 100 for n &lt; 10^4, n·103 ≫ 10 = n / 10 for n &lt; 100).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Ascii8(uint v)
+    {
+        var high = v / 10_000;
+        var x = high | ((ulong)(v - (high * 10_000)) << 32);
+        var hundreds = ((x * 10486) >> 20) & 0x0000_007F_0000_007F;
+        x = hundreds | ((x - (hundreds * 100)) << 16);
+        var tens = ((x * 103) >> 10) & 0x000F_000F_000F_000F;
+        x = tens | ((x - (tens * 10)) << 8);
+        return x + 0x3030_3030_3030_3030;
     }
 
     /// <summary>Ryu's f2d: the shortest digits (and their power of ten) that read back as the same float.</summary>
@@ -261,6 +342,21 @@ internal static class Utf8FloatFormatter
         }
         else
         {
+            // Usually zero to two digits go, rarely more: the first two steps select instead of branching, because
+            // how many go is data, and a mispredicted loop exit cost more than the arithmetic.
+            for (var step = 0; step < 2; step++)
+            {
+                var vp10 = vp / 10;
+                var vm10 = vm / 10;
+                var vr10 = vr / 10;
+                var take = 0u - (vp10 > vm10 ? 1u : 0u);
+                lastRemovedDigit = ((vr - (vr10 * 10)) & take) | (lastRemovedDigit & ~take);
+                vr = (vr10 & take) | (vr & ~take);
+                vp = (vp10 & take) | (vp & ~take);
+                vm = (vm10 & take) | (vm & ~take);
+                removed += (int)(take & 1);
+            }
+
             while (vp / 10 > vm / 10)
             {
                 lastRemovedDigit = vr % 10;
@@ -270,7 +366,7 @@ internal static class Utf8FloatFormatter
                 removed++;
             }
 
-            output = vr + (vr == vm || lastRemovedDigit >= 5 ? 1u : 0u);
+            output = vr + ((vr == vm) | (lastRemovedDigit >= 5) ? 1u : 0u);
         }
 
         return (output, e10 + removed);
@@ -304,9 +400,12 @@ internal static class Utf8FloatFormatter
 
     private static int Log10Pow5(int e) => (int)(((uint)e * 732923) >> 20);
 
-    private static int DecimalLength(uint v) =>
-        v >= 100000000 ? 9 : v >= 10000000 ? 8 : v >= 1000000 ? 7 : v >= 100000 ? 6 : v >= 10000 ? 5
-        : v >= 1000 ? 4 : v >= 100 ? 3 : v >= 10 ? 2 : 1;
+    // ⌊log10(v)⌋ + 1 from ⌊log2(v)⌋ (1233/4096 ≈ log10 2), corrected by one comparison; v ≥ 1.
+    private static int DecimalLength(uint v)
+    {
+        var guess = ((BitOperations.Log2(v) + 1) * 1233) >> 12;
+        return guess + (v >= PowersOf10[guess] ? 1 : 0);
+    }
 
     private static ulong[] BuildInverse(int count)
     {

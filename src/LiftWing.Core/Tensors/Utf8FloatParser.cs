@@ -15,7 +15,7 @@ internal static class Utf8FloatParser
     private const double SmallestNormalFloat = 1.1754943508222875E-38;
 
     // 10^0 … 10^22: every one is exactly representable as a double.
-    private static readonly double[] PowersOf10 =
+    private static ReadOnlySpan<double> PowersOf10 =>
     [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -96,6 +96,17 @@ internal static class Utf8FloatParser
             return false;
         }
 
+        return TryCompose(mantissa, exponent, negative, out value);
+    }
+
+    /// <summary>
+    /// The float nearest mantissa × 10^exponent (negated when <paramref name="negative"/>), where that can be decided
+    /// exactly here; the mantissa must be exact (at most 19 significant digits). False means "not decided here".
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryCompose(ulong mantissa, int exponent, bool negative, out float value)
+    {
+        value = 0;
         if (mantissa == 0)
         {
             value = negative ? -0f : 0f;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace LiftWing.Core.Tensors;
@@ -135,12 +136,13 @@ internal static class V2JsonTensorWriter
     private static void WriteFloats<T>(Utf8JsonWriter w, ReadOnlySpan<T> values)
         where T : unmanaged
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(2 + (values.Length * (Utf8FloatFormatter.MaxLength + 1)));
+        // Room for the longest text and a comma per element, plus the formatter's scratch past the last one.
+        var buffer = ArrayPool<byte>.Shared.Rent(2 + (values.Length * (Utf8FloatFormatter.MaxLength + 1)) + Utf8FloatFormatter.ScratchLength);
         try
         {
-            var span = buffer.AsSpan();
-            var pos = 0;
-            span[pos++] = (byte)'[';
+            ref var start = ref MemoryMarshal.GetArrayDataReference(buffer);
+            start = (byte)'[';
+            var pos = 1;
             foreach (var element in values)
             {
                 var v = typeof(T) == typeof(Half) ? (float)Unsafe.BitCast<T, Half>(element)
@@ -148,15 +150,15 @@ internal static class V2JsonTensorWriter
                     : Unsafe.BitCast<T, float>(element);
                 if (float.IsFinite(v))
                 {
-                    pos += Utf8FloatFormatter.Format(v, span[pos..]);
+                    pos += Utf8FloatFormatter.FormatUnchecked(v, ref Unsafe.Add(ref start, pos));
                 }
                 else
                 {
-                    "null"u8.CopyTo(span[pos..]);
+                    "null"u8.CopyTo(buffer.AsSpan(pos));
                     pos += 4;
                 }
 
-                span[pos++] = (byte)',';
+                Unsafe.Add(ref start, pos++) = (byte)',';
             }
 
             if (values.IsEmpty)
@@ -164,8 +166,8 @@ internal static class V2JsonTensorWriter
                 pos++;
             }
 
-            span[pos - 1] = (byte)']';
-            w.WriteRawValue(span[..pos], skipInputValidation: true);
+            buffer[pos - 1] = (byte)']';
+            w.WriteRawValue(buffer.AsSpan(0, pos), skipInputValidation: true);
         }
         finally
         {
