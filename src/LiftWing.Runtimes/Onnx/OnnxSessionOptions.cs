@@ -37,6 +37,15 @@ public sealed class OnnxSessionOptions
     /// <summary>Pre-planned memory patterns per input shape (ONNX Runtime's default, on). See <see cref="CpuMemArena"/>.</summary>
     public bool MemoryPattern { get; set; } = ArenaAllowed;
 
+    /// <summary>
+    /// Allocate the weights (initializers) with the plain CPU allocator instead of the arena. The arena grows in
+    /// power-of-two extensions, so weights that land in it drag unused headroom along and pin the arena's size for
+    /// the session's life; outside it each weight is one exact block that is freed with the session. Only
+    /// activations use the arena then. The default is true; <c>LIFTWING_ONNX_INITIALIZERS_IN_ARENA=1</c> restores
+    /// ONNX Runtime's own behaviour (bench/footprint measures both).
+    /// </summary>
+    public bool InitializersOutsideArena { get; set; } = Environment.GetEnvironmentVariable("LIFTWING_ONNX_INITIALIZERS_IN_ARENA") != "1";
+
     private static bool ArenaAllowed => Environment.GetEnvironmentVariable("LIFTWING_ONNX_ARENA") != "0";
 
     /// <summary>Applies the memory settings to ONNX Runtime's options (one place for every session LiftWing creates).</summary>
@@ -45,5 +54,6 @@ public sealed class OnnxSessionOptions
         ArgumentNullException.ThrowIfNull(options);
         options.EnableCpuMemArena = CpuMemArena;
         options.EnableMemoryPattern = MemoryPattern;
+        options.AddSessionConfigEntry("session.use_device_allocator_for_initializers", InitializersOutsideArena ? "1" : "0");
     }
 }
