@@ -27,10 +27,10 @@ json.dump({'inputs': [{'name': 'input', 'shape': [rows, 4], 'datatype': 'FP32', 
 json.dump({'instances': [('word%d ' % i) * 300 for i in range(256)]}, open(f'{d}/minilm.json', 'w'))
 PY
 
-"$bin" serve --port "$port" --grpc-port 0 --models models --only articlequality --only example-linear --only all-MiniLM-L6-v2 --cache none "${@:2}" >"$work/serve.log" 2>&1 &
+"$bin" serve --port "$port" --grpc-port 0 --models-dir models --only articlequality --only example-linear --only all-MiniLM-L6-v2 --cache none "${@:2}" >"$work/serve.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 600); do
-  curl -sf "http://127.0.0.1:$port/v2/health/ready" >/dev/null && break
+until curl -sf "http://127.0.0.1:$port/v2/health/ready" >/dev/null; do
+  kill -0 "$pid" 2>/dev/null || { echo "$label: serve exited:" >&2; tail -20 "$work/serve.log" >&2; exit 1; }
   sleep 0.5
 done
 rss() { awk "/^$1:/ {print int(\$2/1024)}" "/proc/$pid/status"; }

@@ -46,6 +46,20 @@ public sealed class OnnxSessionOptions
     /// </summary>
     public bool InitializersOutsideArena { get; set; } = Environment.GetEnvironmentVariable("LIFTWING_ONNX_INITIALIZERS_IN_ARENA") != "1";
 
+    /// <summary>
+    /// A run whose inputs hold at least this many elements gives the arena's growth back when it ends (ONNX Runtime's
+    /// <c>memory.enable_memory_arena_shrinkage</c>). Activations grow much faster than inputs (a transformer's
+    /// attention with the square of the sequence), so one large request would otherwise pin hundreds of MiB in the
+    /// arena for the session's life; small runs keep the arena as it is, so the common path pays nothing. 0 turns
+    /// shrinking off. Only applies with <see cref="CpuMemArena"/>. The default is 16,384 (e.g. 64 sentences of 256
+    /// tokens, or a 128×128 image).
+    /// </summary>
+    public long ShrinkArenaFromElements { get; set; } = 16_384;
+
+    /// <summary>Tells ONNX Runtime to give the CPU arena's growth back at the end of this run.</summary>
+    internal static void ShrinkArenaAfterRun(Microsoft.ML.OnnxRuntime.RunOptions runOptions) =>
+        runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+
     private static bool ArenaAllowed => Environment.GetEnvironmentVariable("LIFTWING_ONNX_ARENA") != "0";
 
     /// <summary>Applies the memory settings to ONNX Runtime's options (one place for every session LiftWing creates).</summary>
