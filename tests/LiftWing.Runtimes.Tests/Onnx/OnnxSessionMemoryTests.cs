@@ -33,7 +33,7 @@ public sealed class OnnxSessionMemoryTests : IDisposable
     [Theory]
     [InlineData(true, 1)]          // small run: the shared RunOptions
     [InlineData(true, 20_000)]     // 60,000 elements: the arena is shrunk after the run
-    [InlineData(false, 20_000)]    // no arena: nothing to shrink (ONNX Runtime refuses shrinking a non-arena allocator)
+    [InlineData(false, 20_000)]    // no arena: the shrink is not asked for
     public void Runs_GiveTheSameAnswers_WhateverTheMemorySettings(bool arena, int rows)
     {
         using var session = OnnxSession.Create(_path, new OnnxSessionOptions { CpuMemArena = arena, MemoryPattern = arena });
