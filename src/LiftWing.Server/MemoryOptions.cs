@@ -24,4 +24,20 @@ public sealed class MemoryOptions
     /// <summary>Allocation in one interval that counts as a burst (and, below it, as quiet). The default is 64 MiB.</summary>
     [Range(1, long.MaxValue)]
     public long BurstBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Native blocks of at least this many KiB get their own mapping from glibc malloc, which goes back to the OS
+    /// when the block is freed (0 leaves glibc's sliding threshold, which climbs to 32 MiB after the first large free
+    /// and then keeps freed model-load and tensor buffers resident). Set before the models load. The default is 128
+    /// (glibc's own starting value, now fixed); the largest is 32768 (glibc's cap).
+    /// </summary>
+    [Range(0, 32 * 1024)]
+    public int MallocMmapThresholdKB { get; set; } = 128;
+
+    /// <summary>
+    /// Once the start-up models have loaded, run one compacting collection and hand free native pages back
+    /// (<c>malloc_trim</c>): loading leaves hundreds of MiB of freed model bytes behind (file buffers, protobuf
+    /// copies, graph rewrites) that nothing else would reclaim while the server is idle. The default is true.
+    /// </summary>
+    public bool TrimAfterLoad { get; set; } = true;
 }

@@ -26,12 +26,32 @@ internal static class OnnxBatchDimension
     /// <summary>Returns the model bytes with a symbolic batch dimension.</summary>
     public static byte[] MakeBatchDynamic(ReadOnlySpan<byte> model, string dimName = "N")
     {
-        using var output = new MemoryStream(model.Length + 1024);
-        foreach (var f in ReadFields(model))
+        // The weights make up nearly all of the model (63 MB for ResNet18), so every whole-model copy counts at load:
+        // the graph is rewritten once into its own stream and the result is written straight into an array of the
+        // exact size, instead of growing another stream and copying it out.
+        var fields = ReadFields(model);
+        using var graph = new MemoryStream();
+        var length = 0L;
+        foreach (var f in fields)
         {
             if (f.Number == ModelGraph && f.WireType == 2)
             {
-                WriteBytesField(output, ModelGraph, RewriteGraph(model.Slice(f.ValueStart, f.ValueLength), dimName));
+                RewriteGraph(model.Slice(f.ValueStart, f.ValueLength), dimName, graph);
+                length += BytesFieldLength(ModelGraph, graph.Length);
+            }
+            else
+            {
+                length += f.End - f.Start;
+            }
+        }
+
+        var result = new byte[length];
+        using var output = new MemoryStream(result, writable: true);
+        foreach (var f in fields)
+        {
+            if (f.Number == ModelGraph && f.WireType == 2)
+            {
+                WriteBytesField(output, ModelGraph, graph.GetBuffer().AsSpan(0, (int)graph.Length));
             }
             else
             {
@@ -39,10 +59,25 @@ internal static class OnnxBatchDimension
             }
         }
 
-        return output.ToArray();
+        return result;
     }
 
-    private static byte[] RewriteGraph(ReadOnlySpan<byte> graph, string dimName)
+    private static long BytesFieldLength(int number, long valueLength) =>
+        VarintLength(((ulong)number << 3) | 2) + VarintLength((ulong)valueLength) + valueLength;
+
+    private static int VarintLength(ulong value)
+    {
+        var n = 1;
+        while (value >= 0x80)
+        {
+            value >>= 7;
+            n++;
+        }
+
+        return n;
+    }
+
+    private static void RewriteGraph(ReadOnlySpan<byte> graph, string dimName, MemoryStream output)
     {
         // Old-IR exports list the weights among the graph inputs; their shapes must stay as they are.
         var initializers = new HashSet<string>(StringComparer.Ordinal);
@@ -60,7 +95,7 @@ internal static class OnnxBatchDimension
             }
         }
 
-        using var output = new MemoryStream(graph.Length + 1024);
+        output.Capacity = graph.Length + 1024;
         foreach (var f in ReadFields(graph))
         {
             var value = graph.Slice(f.ValueStart, f.ValueLength);
@@ -73,8 +108,6 @@ internal static class OnnxBatchDimension
                 output.Write(graph.Slice(f.Start, f.End - f.Start));
             }
         }
-
-        return output.ToArray();
     }
 
     private static string ValueInfoName(ReadOnlySpan<byte> valueInfo)

@@ -28,6 +28,7 @@ public sealed class ResNet18Featurizer : IDisposable
     private readonly string _outputName;
     private readonly float[] _mean;
     private readonly ResNet18FeaturizerOptions _options;
+    private readonly bool _shrinkArena;
 
     /// <summary>Loads both networks. Throws <see cref="InvalidDataException"/> if they are not the expected ones.</summary>
     public ResNet18Featurizer(string backbonePath, string preprocessPath, ResNet18FeaturizerOptions? options = null)
@@ -35,7 +36,9 @@ public sealed class ResNet18Featurizer : IDisposable
         _options = options ?? new ResNet18FeaturizerOptions();
         using var sessionOptions = new SessionOptions { IntraOpNumThreads = _options.IntraOpThreads, InterOpNumThreads = 1 };
         sessionOptions.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
-        new Onnx.OnnxSessionOptions().ApplyMemorySettings(sessionOptions);
+        var memory = new Onnx.OnnxSessionOptions();
+        memory.ApplyMemorySettings(sessionOptions);
+        _shrinkArena = memory.CpuMemArena && memory.ShrinkArenaFromElements > 0;
         _mean = ReadMeanImage(preprocessPath, sessionOptions);
         _session = new InferenceSession(OnnxBatchDimension.MakeBatchDynamic(File.ReadAllBytes(backbonePath)), sessionOptions);
         _inputName = _session.InputNames.Single();
@@ -81,6 +84,11 @@ public sealed class ResNet18Featurizer : IDisposable
             var output = features.AsMemory(start * FeatureCount, n * FeatureCount);
             using var outputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, output, [n, FeatureCount, 1, 1]);
             using var runOptions = new RunOptions();
+            if (n > 1 && _shrinkArena)
+            {
+                Onnx.OnnxSessionOptions.ShrinkArenaAfterRun(runOptions); // a batch holds several MiB of activations per image
+            }
+
             using var registration = cancellationToken.Register(static o => ((RunOptions)o!).Terminate = true, runOptions);
             try
             {

@@ -13,10 +13,12 @@ public sealed class OnnxSession : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
+    private readonly long _shrinkArenaFromElements;
 
-    private OnnxSession(InferenceSession session, string path)
+    private OnnxSession(InferenceSession session, string path, long shrinkArenaFromElements)
     {
         _session = session;
+        _shrinkArenaFromElements = shrinkArenaFromElements;
         Path = path;
         Inputs = Describe(session.InputMetadata);
         Outputs = Describe(session.OutputMetadata);
@@ -55,7 +57,7 @@ public sealed class OnnxSession : IDisposable
         options.ApplyMemorySettings(so);
         try
         {
-            return new OnnxSession(new InferenceSession(path, so), path);
+            return new OnnxSession(new InferenceSession(path, so), path, options.CpuMemArena ? options.ShrinkArenaFromElements : 0);
         }
         catch (OnnxRuntimeException ex)
         {
@@ -94,13 +96,19 @@ public sealed class OnnxSession : IDisposable
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(outputNames);
         cancellationToken.ThrowIfCancellationRequested();
-        if (!cancellationToken.CanBeCanceled)
+        var shrink = _shrinkArenaFromElements > 0 && ElementCount(inputs) >= _shrinkArenaFromElements;
+        if (!cancellationToken.CanBeCanceled && !shrink)
         {
             return _session.Run(_runOptions, inputNames.ToArray(), inputs.ToArray(), outputNames.ToArray());
         }
 
-        // Terminate is per RunOptions, so a cancellable run gets its own.
+        // Terminate and the arena shrink are per RunOptions, so such a run gets its own.
         using var runOptions = new RunOptions();
+        if (shrink)
+        {
+            OnnxSessionOptions.ShrinkArenaAfterRun(runOptions);
+        }
+
         using var registration = cancellationToken.Register(static o => ((RunOptions)o!).Terminate = true, runOptions);
         try
         {
@@ -124,6 +132,20 @@ public sealed class OnnxSession : IDisposable
     {
         _runOptions.Dispose();
         _session.Dispose();
+    }
+
+    private static long ElementCount(IReadOnlyList<OrtValue> inputs)
+    {
+        long total = 0;
+        foreach (var input in inputs)
+        {
+            if (input.IsTensor)
+            {
+                total += input.GetTensorTypeAndShape().ElementCount;
+            }
+        }
+
+        return total;
     }
 
     private static List<OnnxTensorInfo> Describe(IReadOnlyDictionary<string, NodeMetadata> metadata) =>

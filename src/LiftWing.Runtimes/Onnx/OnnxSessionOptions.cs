@@ -37,6 +37,29 @@ public sealed class OnnxSessionOptions
     /// <summary>Pre-planned memory patterns per input shape (ONNX Runtime's default, on). See <see cref="CpuMemArena"/>.</summary>
     public bool MemoryPattern { get; set; } = ArenaAllowed;
 
+    /// <summary>
+    /// Allocate the weights (initializers) with the plain CPU allocator instead of the arena. The arena grows in
+    /// power-of-two extensions, so weights that land in it drag unused headroom along and pin the arena's size for
+    /// the session's life; outside it each weight is one exact block that is freed with the session. Only
+    /// activations use the arena then. The default is true; <c>LIFTWING_ONNX_INITIALIZERS_IN_ARENA=1</c> restores
+    /// ONNX Runtime's own behaviour (bench/footprint measures both).
+    /// </summary>
+    public bool InitializersOutsideArena { get; set; } = Environment.GetEnvironmentVariable("LIFTWING_ONNX_INITIALIZERS_IN_ARENA") != "1";
+
+    /// <summary>
+    /// A run whose inputs hold at least this many elements gives the arena's growth back when it ends (ONNX Runtime's
+    /// <c>memory.enable_memory_arena_shrinkage</c>). Activations grow much faster than inputs (a transformer's
+    /// attention with the square of the sequence), so one large request would otherwise pin hundreds of MiB in the
+    /// arena for the session's life; small runs keep the arena as it is, so the common path pays nothing. 0 turns
+    /// shrinking off. Only applies with <see cref="CpuMemArena"/>. The default is 16,384 (e.g. 64 sentences of 256
+    /// tokens, or a 128×128 image).
+    /// </summary>
+    public long ShrinkArenaFromElements { get; set; } = 16_384;
+
+    /// <summary>Tells ONNX Runtime to give the CPU arena's growth back at the end of this run.</summary>
+    internal static void ShrinkArenaAfterRun(Microsoft.ML.OnnxRuntime.RunOptions runOptions) =>
+        runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
+
     private static bool ArenaAllowed => Environment.GetEnvironmentVariable("LIFTWING_ONNX_ARENA") != "0";
 
     /// <summary>Applies the memory settings to ONNX Runtime's options (one place for every session LiftWing creates).</summary>
@@ -45,5 +68,6 @@ public sealed class OnnxSessionOptions
         ArgumentNullException.ThrowIfNull(options);
         options.EnableCpuMemArena = CpuMemArena;
         options.EnableMemoryPattern = MemoryPattern;
+        options.AddSessionConfigEntry("session.use_device_allocator_for_initializers", InitializersOutsideArena ? "1" : "0");
     }
 }

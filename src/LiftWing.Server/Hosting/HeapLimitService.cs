@@ -4,11 +4,20 @@ using Microsoft.Extensions.Options;
 
 namespace LiftWing.Server.Hosting;
 
-/// <summary>Applies <see cref="MemoryOptions.HeapHardLimitMB"/> when the host starts.</summary>
+/// <summary>
+/// Applies <see cref="MemoryOptions.HeapHardLimitMB"/> and <see cref="MemoryOptions.MallocMmapThresholdKB"/> when the
+/// host starts; it is registered before the model loader, so the models load under the malloc setting.
+/// </summary>
 internal sealed partial class HeapLimitService(IOptions<MemoryOptions> options, ILogger<HeapLimitService> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        var kb = options.Value.MallocMmapThresholdKB;
+        if (kb > 0 && GlibcMalloc.TrySetMmapThreshold(kb * 1024))
+        {
+            LogMmapThreshold(logger, kb);
+        }
+
         var mb = options.Value.HeapHardLimitMB;
         if (mb > 0)
         {
@@ -25,4 +34,7 @@ internal sealed partial class HeapLimitService(IOptions<MemoryOptions> options, 
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Managed heap limited to {LimitMB} MiB")]
     private static partial void LogHeapLimit(ILogger logger, int limitMB);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Debug, Message = "Native blocks of {ThresholdKB} KiB and more are mapped on their own (given back when freed)")]
+    private static partial void LogMmapThreshold(ILogger logger, int thresholdKB);
 }

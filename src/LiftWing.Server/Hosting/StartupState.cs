@@ -3,10 +3,13 @@ namespace LiftWing.Server.Hosting;
 /// <summary>Whether start-up model loading has finished (for V2 server readiness).</summary>
 internal sealed class StartupState
 {
-    private volatile bool _loadingFinished;
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>True once every model found at start-up has finished loading (ready or failed).</summary>
-    public bool LoadingFinished => _loadingFinished;
+    public bool LoadingFinished => _loaded.Task.IsCompleted;
 
-    internal void MarkLoaded() => _loadingFinished = true;
+    /// <summary>Completes when <see cref="LoadingFinished"/> becomes true (the memory trimmer waits for it).</summary>
+    public Task WhenLoaded => _loaded.Task;
+
+    internal void MarkLoaded() => _loaded.TrySetResult();
 }
