@@ -90,18 +90,34 @@ public sealed class MediaWikiRestClientTests : IDisposable
     [Fact]
     public async Task GetRevisionHtmlAsync_SlowServer_Is504AfterTwoTimedOutAttempts()
     {
-        // The first request answers at once and warms the HTTP stack, so the short timeout measures only the wait.
-        await using var server = new LoopbackHttpServer((_, n) => Task.FromResult(n == 1
+        // Revision 1 answers at once and warms the HTTP stack, so the short timeout measures only the wait. On a busy
+        // machine the very first call (JIT, connect) can itself pass 1 s, so warming is retried until one answers.
+        await using var server = new LoopbackHttpServer((r, _) => Task.FromResult(r.Target.Contains("/revision/1/", StringComparison.Ordinal)
             ? CannedResponse.Text(200, "OK", "warm")
             : CannedResponse.Text(200, "OK", "late") with { Delay = TimeSpan.FromSeconds(30) }));
         var client = Client(server, TimeSpan.FromSeconds(1));
-        Assert.Equal("warm", await client.GetRevisionHtmlAsync("en", 1, CancellationToken.None));
+        var warmCalls = 0;
+        string? warm = null;
+        while (warm is null && warmCalls < 5)
+        {
+            warmCalls++;
+            try
+            {
+                warm = await client.GetRevisionHtmlAsync("en", 1, CancellationToken.None);
+            }
+            catch (UpstreamDataException)
+            {
+            }
+        }
+
+        Assert.Equal("warm", warm);
+        var before = server.Requests.Count;
 
         var ex = await Assert.ThrowsAsync<UpstreamDataException>(() => client.GetRevisionHtmlAsync("en", 7, CancellationToken.None));
 
         Assert.Equal(504, ex.StatusCode);
         Assert.Contains("no answer within 1 s", ex.Message);
-        Assert.Equal(3, await server.WaitForRequestsAsync(3, TimeSpan.FromSeconds(5)));
+        Assert.Equal(before + 2, await server.WaitForRequestsAsync(before + 2, TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
