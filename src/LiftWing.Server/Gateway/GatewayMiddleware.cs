@@ -20,6 +20,19 @@ internal sealed class GatewayMiddleware(
 {
     public const string AdminScope = "liftwing:admin";
 
+    // At response start: no cookie leaves, and no error may be cached by anyone between.
+    private static readonly Func<object, Task> s_onStarting = static state =>
+    {
+        var response = (HttpResponse)state;
+        response.Headers.Remove("Set-Cookie");
+        if (response.StatusCode >= 400)
+        {
+            response.Headers.CacheControl = "no-cache";
+        }
+
+        return Task.CompletedTask;
+    };
+
     private readonly GatewayOptions _gateway = gatewayOptions.Value;
     private readonly AdminOptions _admin = adminOptions.Value;
 
@@ -59,18 +72,6 @@ internal sealed class GatewayMiddleware(
 
         return ContinueAsync(context, Identify(null, ip, isAdmin: false, loopback), null);
     }
-
-    private static readonly Func<object, Task> s_onStarting = static state =>
-    {
-        var response = (HttpResponse)state;
-        response.Headers.Remove("Set-Cookie");
-        if (response.StatusCode >= 400)
-        {
-            response.Headers.CacheControl = "no-cache";
-        }
-
-        return Task.CompletedTask;
-    };
 
     private async Task AuthenticateAsync(HttpContext context, string token, IPAddress? ip, bool loopback)
     {
