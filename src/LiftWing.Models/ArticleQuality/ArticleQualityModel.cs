@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using LiftWing.Core.Errors;
 using LiftWing.Core.Inference;
@@ -21,8 +20,8 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
     private ArticleQualityScorer? _scorer;
     private FeatureMaximaTable? _maxima;
 
-    // The item parsed while keying a request, until that request's preprocess takes it; entries die with the request.
-    private readonly ConditionalWeakTable<InferenceRequest, ArticleQualityItem> _keyed = new();
+    // The request's scratch-space key under which keying leaves its parsed item for that request's preprocess.
+    private const string KeyedItem = "articlequality.item";
 
     /// <summary>
     /// Creates the model from its definition (options validated here, the <c>source</c> built from them);
@@ -93,7 +92,7 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
         {
             // A miss goes on to preprocess with this same request: hand it the parsed item, so a 100 kB page is
             // copied out of the body and scanned once per request, not once for the key and again for the features.
-            _keyed.AddOrUpdate(request, item);
+            request.Items[KeyedItem] = item;
         }
 
         return key;
@@ -112,14 +111,10 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
 
         if (!body.TryGetProperty("instances", out var instances))
         {
-            if (!_keyed.TryGetValue(request, out var item))
-            {
-                item = ArticleQualityRequestParser.ParseItem(body, maxima, _options.MaxHtmlBytes);
-            }
-            else
-            {
-                _keyed.Remove(request);
-            }
+            // Parsed and shape-checked already if the cache key was made for this request.
+            var item = request.Items.Remove(KeyedItem, out var keyed) && keyed is ArticleQualityItem k
+                ? k
+                : ArticleQualityRequestParser.ParseItem(body, maxima, _options.MaxHtmlBytes);
 
             await FillFeaturesAsync(item, cancellationToken).ConfigureAwait(false);
             return new ArticleQualityInput([item], IsBatch: false);
