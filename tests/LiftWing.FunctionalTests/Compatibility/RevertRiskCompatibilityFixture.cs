@@ -1,4 +1,3 @@
-using LiftWing.FunctionalTests.Infrastructure;
 using LiftWing.Tests.Common.FakeMediaWiki;
 using LiftWing.Wiki.Emulation;
 using static LiftWing.Tests.Common.FakeMediaWiki.WikiFixtures;
@@ -10,29 +9,9 @@ namespace LiftWing.FunctionalTests.Compatibility;
 /// (12345 in the README, 123456789 and 987654321 in the OpenAPI document) and the revision of the recorded enwiki
 /// page_change event (1319367938, parent 1319295223), with real article text.
 /// </summary>
-public sealed class RevertRiskCompatibilityFixture : IAsyncLifetime
+public sealed class RevertRiskCompatibilityFixture : Models.RevertRiskServerFixture
 {
-    public FakeMediaWikiServer MediaWiki { get; private set; } = null!;
-
-    public LiftWingTestServer Server { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        MediaWiki = FakeMediaWikiServer.Start(CreateWiki());
-        Server = await LiftWingTestServer.StartAsync(s =>
-        {
-            s.Only.Add("revertrisk-language-agnostic");
-            s.Settings["WIKI_URL"] = MediaWiki.BaseUri.ToString();
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Server.DisposeAsync();
-        await MediaWiki.DisposeAsync();
-    }
-
-    private static WikiStore CreateWiki()
+    protected override WikiStore CreateWiki()
     {
         var article = RevertRiskTestWiki.Article;
         var store = new WikiStore();

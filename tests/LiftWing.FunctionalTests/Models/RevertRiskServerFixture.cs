@@ -1,10 +1,11 @@
 using LiftWing.FunctionalTests.Infrastructure;
 using LiftWing.Tests.Common.FakeMediaWiki;
+using LiftWing.Wiki.Emulation;
 
 namespace LiftWing.FunctionalTests.Models;
 
 /// <summary>The real server with revertrisk-language-agnostic loaded, its <c>WIKI_URL</c> pointing at a fake MediaWiki.</summary>
-public sealed class RevertRiskServerFixture : IAsyncLifetime
+public class RevertRiskServerFixture : IAsyncLifetime
 {
     public FakeMediaWikiServer MediaWiki { get; private set; } = null!;
 
@@ -12,7 +13,7 @@ public sealed class RevertRiskServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        MediaWiki = FakeMediaWikiServer.Start(RevertRiskTestWiki.Create());
+        MediaWiki = FakeMediaWikiServer.Start(CreateWiki());
         Server = await LiftWingTestServer.StartAsync(s =>
         {
             s.Only.Add("revertrisk-language-agnostic");
@@ -25,4 +26,7 @@ public sealed class RevertRiskServerFixture : IAsyncLifetime
         await Server.DisposeAsync();
         await MediaWiki.DisposeAsync();
     }
+
+    /// <summary>The pages the fake MediaWiki holds.</summary>
+    protected virtual WikiStore CreateWiki() => RevertRiskTestWiki.Create();
 }
