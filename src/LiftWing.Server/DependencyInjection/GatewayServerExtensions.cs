@@ -2,7 +2,6 @@ using System.Net;
 using LiftWing.Core.Caching;
 using LiftWing.Server.Gateway;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -41,22 +40,13 @@ internal static class GatewayServerExtensions
 
         services.TryAddSingleton<JwtValidator>();
 
-        services.AddRateLimiter(static o =>
-        {
-            o.RejectionStatusCode = 429;
-            o.OnRejected = static (ctx, _) => ctx.HttpContext.Items[RateLimitRejection.ItemKey] is RateLimitRejection r
-                ? new ValueTask(GatewayResponses.WriteRejectionAsync(ctx.HttpContext, r))
-                : ValueTask.CompletedTask;
-        });
-        services.AddOptions<RateLimiterOptions>().Configure<GatewayRateLimiter>(static (o, limiter) => o.GlobalLimiter = limiter);
         return services;
     }
 
-    /// <summary>Adds the gateway middleware, then ASP.NET Core rate limiting with the gateway's limiter.</summary>
+    /// <summary>Adds the gateway middleware (authentication, the admin gate, rate limits).</summary>
     public static IApplicationBuilder UseLiftWingGateway(this IApplicationBuilder app)
     {
         app.UseMiddleware<GatewayMiddleware>();
-        app.UseRateLimiter();
         return app;
     }
 

@@ -11,9 +11,6 @@ namespace LiftWing.Server.Gateway;
 /// <param name="Address">The client address, if known.</param>
 internal sealed record GatewayIdentity(string Class, string? Subject, string? ClientId, bool IsAdmin, bool IsLoopback, IPAddress? Address)
 {
-    /// <summary>The <see cref="Microsoft.AspNetCore.Http.HttpContext.Items"/> key.</summary>
-    public const string ItemKey = "LiftWing.GatewayIdentity";
-
     /// <summary>
     /// The counter key: <c>jwt-sub:SUB</c> or <c>x-client-ip:IP</c>. Built on first use: only requests a rate limit
     /// covers need it (not loopback traffic, not routes without limits).

@@ -8,7 +8,9 @@ namespace LiftWing.Server.Gateway;
 /// <summary>
 /// The gateway at the edge: CORS, no cookies in or out, <c>cache-control: no-cache</c> on errors, bearer-token
 /// authentication (401 for a present but bad token, anonymous otherwise), the request's rate-limit identity,
-/// and the admin plane's gate. Rate limiting itself follows in ASP.NET Core's rate-limiting middleware.
+/// the admin plane's gate, and the rate limits (<see cref="GatewayRateLimiter"/>, asked directly: ASP.NET Core's
+/// rate-limiting middleware cost a partition lookup under a lock, a metrics context and a lease on every request,
+/// for endpoint policies LiftWing has none of).
 /// </summary>
 internal sealed class GatewayMiddleware(
     RequestDelegate next,
@@ -16,7 +18,8 @@ internal sealed class GatewayMiddleware(
     IOptions<AdminOptions> adminOptions,
     AdminKeys adminKeys,
     JwtValidator jwt,
-    ClientAddressResolver addresses)
+    ClientAddressResolver addresses,
+    GatewayRateLimiter limiter)
 {
     public const string AdminScope = "liftwing:admin";
 
@@ -88,10 +91,31 @@ internal sealed class GatewayMiddleware(
 
     private Task ContinueAsync(HttpContext context, GatewayIdentity identity, ClaimsPrincipal? principal)
     {
-        context.Items[GatewayIdentity.ItemKey] = identity;
-        return RouteFamilies.IsAdmin(context.Request.Path, _admin.ProtectMetrics)
-            ? AdminAsync(context, identity, principal)
-            : next(context);
+        if (RouteFamilies.IsAdmin(context.Request.Path, _admin.ProtectMetrics))
+        {
+            return AdminAsync(context, identity, principal);
+        }
+
+        return limiter.Covers(context, identity) ? LimitAsync(context, identity) : next(context);
+    }
+
+    private async Task LimitAsync(HttpContext context, GatewayIdentity identity)
+    {
+        try
+        {
+            if (await limiter.TryAcquireAsync(identity, context.RequestAborted).ConfigureAwait(false) is { } rejection)
+            {
+                await GatewayResponses.WriteRejectionAsync(context, rejection).ConfigureAwait(false);
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left while its request was being counted: nobody to answer.
+            return;
+        }
+
+        await next(context).ConfigureAwait(false);
     }
 
     private async Task AdminAsync(HttpContext context, GatewayIdentity identity, ClaimsPrincipal? principal)

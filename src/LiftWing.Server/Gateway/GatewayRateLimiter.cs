@@ -1,18 +1,16 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace LiftWing.Server.Gateway;
 
 /// <summary>
-/// The gateway's limiter for ASP.NET Core rate limiting: fixed windows aligned to the unit (as envoyproxy/ratelimit
-/// counts), keyed by <c>(policy, class, user, unit, window)</c>, counted in an <see cref="IRateLimitCounterStore"/>.
-/// Counting is asynchronous (Redis), so <see cref="AttemptAcquireCore"/> only passes requests the policy does
-/// not cover and defers the rest to <see cref="AcquireAsyncCore"/>, which the middleware calls next; in-process
-/// counting completes synchronously there.
+/// The gateway's rate limits: fixed windows aligned to the unit (as envoyproxy/ratelimit counts), keyed by
+/// <c>(policy, class, user, unit, window)</c>, counted in an <see cref="IRateLimitCounterStore"/>.
+/// <see cref="GatewayMiddleware"/> asks <see cref="Covers"/> (synchronous, no allocation) and counts only the
+/// requests a limit covers, asynchronously (Redis); in-process counting completes synchronously.
 /// </summary>
-internal sealed class GatewayRateLimiter : PartitionedRateLimiter<HttpContext>
+internal sealed class GatewayRateLimiter
 {
     private readonly RateLimitPolicy _policy;
     private readonly RateLimitOptions _options;
@@ -29,23 +27,19 @@ internal sealed class GatewayRateLimiter : PartitionedRateLimiter<HttpContext>
         _overLimit = new OverLimitKeys(time);
     }
 
-    public override RateLimiterStatistics? GetStatistics(HttpContext resource) => null;
+    /// <summary>Whether a limit covers the request: limits on, a prediction route, and not exempt loopback traffic.</summary>
+    public bool Covers(HttpContext context, GatewayIdentity identity) =>
+        _options.Enabled && RouteFamilies.IsPrediction(context.Request)
+        // The gateway does not limit internal traffic (no client IP); loopback is ours.
+        && !(identity.IsLoopback && _options.ExemptLoopback);
 
-    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount) =>
-        IsCovered(resource, out _) ? Leases.Deferred : Leases.Acquired;
-
-    protected override async ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken)
+    /// <summary>Counts a covered request: <see langword="null"/> when it is admitted, otherwise why it is refused.</summary>
+    public async ValueTask<RateLimitRejection?> TryAcquireAsync(GatewayIdentity identity, CancellationToken cancellationToken)
     {
-        if (!IsCovered(resource, out var identity))
-        {
-            return Leases.Acquired;
-        }
-
         var rule = _policy.For(identity.Class);
         if (rule.Limit == 0)
         {
-            resource.Items[RateLimitRejection.ItemKey] = new RateLimitRejection(identity.Class, TimeSpan.FromSeconds(rule.UnitSeconds), LimitIsZero: true);
-            return Leases.Rejected;
+            return new RateLimitRejection(identity.Class, TimeSpan.FromSeconds(rule.UnitSeconds), LimitIsZero: true);
         }
 
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
@@ -58,50 +52,12 @@ internal sealed class GatewayRateLimiter : PartitionedRateLimiter<HttpContext>
         {
             if (await _store.TryAcquireAsync(key, rule.Limit, end, cancellationToken).ConfigureAwait(false))
             {
-                return Leases.Acquired;
+                return null;
             }
 
             _overLimit.Add(key, end);
         }
 
-        resource.Items[RateLimitRejection.ItemKey] = new RateLimitRejection(identity.Class, TimeSpan.FromSeconds(start + rule.UnitSeconds - now), LimitIsZero: false);
-        return Leases.Rejected;
-    }
-
-    private bool IsCovered(HttpContext context, out GatewayIdentity identity)
-    {
-        identity = null!;
-        if (!_options.Enabled || !RouteFamilies.IsPrediction(context.Request)
-            || context.Items[GatewayIdentity.ItemKey] is not GatewayIdentity id)
-        {
-            return false;
-        }
-
-        identity = id;
-        // The gateway does not limit internal traffic (no client IP); loopback is ours.
-        return !(id.IsLoopback && _options.ExemptLoopback);
-    }
-
-    private static class Leases
-    {
-        public static readonly RateLimitLease Acquired = new Lease(true);
-        public static readonly RateLimitLease Rejected = new Lease(false);
-        public static readonly RateLimitLease Deferred = new Lease(false);
-    }
-
-    private sealed class Lease(bool acquired) : RateLimitLease
-    {
-        public override bool IsAcquired => acquired;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
-        }
-
-        // Shared, stateless leases: a fixed window has nothing to release.
-        protected override void Dispose(bool disposing) => base.Dispose(disposing);
+        return new RateLimitRejection(identity.Class, TimeSpan.FromSeconds(start + rule.UnitSeconds - now), LimitIsZero: false);
     }
 }
