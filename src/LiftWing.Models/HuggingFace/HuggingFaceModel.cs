@@ -90,7 +90,7 @@ public sealed class HuggingFaceModel : ModelBase<HuggingFaceInput, HuggingFaceOu
 
         var onnxPath = Find(context, ["model", "onnx"], dir, "model.onnx")
             ?? throw new FileNotFoundException($"model '{Config.Name}': no model.onnx (declare a 'model' artifact or put one in {dir}).");
-        var session = OnnxSession.Create(onnxPath, new OnnxSessionOptions { IntraOpThreads = _options.IntraOpThreads });
+        var session = OnnxSession.Create(onnxPath, new OnnxSessionOptions { IntraOpThreads = _options.IntraOpThreads, AllowSpinning = _options.IntraOpSpinning });
         try
         {
             _encoder = new TransformerEncoder(session, _task, _options, _tokenizer.PadId);
@@ -242,9 +242,13 @@ public sealed class HuggingFaceModel : ModelBase<HuggingFaceInput, HuggingFaceOu
             });
         }
 
+        if (_task == HuggingFaceTask.TextEmbedding)
+        {
+            return ValueTask.FromResult(InferenceResponse.FromUtf8(EmbeddingResponseWriter.Write(output.Vectors)));
+        }
+
         object predictions = _task switch
         {
-            HuggingFaceTask.TextEmbedding => output.Vectors,
             HuggingFaceTask.SequenceClassification => output.Vectors.Select(Classify).ToList(),
             _ => input.Encoded.Select((e, i) => DecodeTokens(e, output.Vectors[i])).ToList(),
         };

@@ -66,4 +66,11 @@ internal sealed class HuggingFaceOptions
 
     /// <summary>ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose. The default is 0.</summary>
     public int IntraOpThreads { get; set; }
+
+    /// <summary>
+    /// Let ONNX Runtime's intra-op threads spin between operators while a run is in progress (never between
+    /// requests); a one-sentence run is mostly short parallel sections, where waking a sleeping thread each time costs
+    /// more than the work. The default is false.
+    /// </summary>
+    public bool IntraOpSpinning { get; set; }
 }

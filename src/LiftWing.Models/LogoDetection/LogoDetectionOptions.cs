@@ -21,6 +21,12 @@ internal sealed class LogoDetectionOptions : ImageLimitsOptions
     [Range(0, 1024)]
     public int IntraOpThreads { get; init; }
 
+    /// <summary>
+    /// Let ONNX Runtime's intra-op threads spin between convolutions while a run is in progress (never between
+    /// requests). The default is false.
+    /// </summary>
+    public bool IntraOpSpinning { get; init; }
+
     /// <summary>Downloads for <c>url</c> instances.</summary>
     public ImageUrlOptions Url { get; init; } = new();
 }

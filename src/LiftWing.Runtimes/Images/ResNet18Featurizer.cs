@@ -36,8 +36,9 @@ public sealed class ResNet18Featurizer : IDisposable
         _options = options ?? new ResNet18FeaturizerOptions();
         using var sessionOptions = new SessionOptions { IntraOpNumThreads = _options.IntraOpThreads, InterOpNumThreads = 1 };
         sessionOptions.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
-        var memory = new Onnx.OnnxSessionOptions();
+        var memory = new Onnx.OnnxSessionOptions { AllowSpinning = _options.AllowSpinning };
         memory.ApplyMemorySettings(sessionOptions);
+        memory.ApplySpinning(sessionOptions);
         _shrinkArena = memory.CpuMemArena && memory.ShrinkArenaFromElements > 0;
         _mean = ReadMeanImage(preprocessPath, sessionOptions);
         _session = new InferenceSession(OnnxBatchDimension.MakeBatchDynamic(File.ReadAllBytes(backbonePath)), sessionOptions);

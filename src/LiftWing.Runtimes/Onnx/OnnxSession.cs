@@ -53,7 +53,7 @@ public sealed class OnnxSession : IDisposable
             IntraOpNumThreads = options.IntraOpThreads,
             InterOpNumThreads = options.InterOpThreads,
         };
-        so.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");
+        options.ApplySpinning(so);
         options.ApplyMemorySettings(so);
         try
         {

@@ -22,8 +22,11 @@ public sealed class OnnxSessionOptions
     public bool OptimizeGraph { get; set; } = true;
 
     /// <summary>
-    /// Let the intra-op threads spin after their work. Spinning wins a little latency at the cost of CPU burnt
-    /// between requests; off by default because the machines serve several models.
+    /// Let the intra-op threads spin between the operators of a run instead of sleeping on a futex. A small-batch
+    /// transformer run is a hundred short parallel sections, and waking a parked thread for each costs more than the
+    /// work (about 1.5 ms of a 6 ms MiniLM sentence, docs/performance.md "Model hot paths, round 4"). Spinning stops
+    /// as soon as the last concurrent run returns (ONNX Runtime's <c>session.force_spinning_stop</c>), so no CPU is
+    /// burnt between requests. The default is false.
     /// </summary>
     public bool AllowSpinning { get; set; }
 
@@ -61,6 +64,20 @@ public sealed class OnnxSessionOptions
         runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
 
     private static bool ArenaAllowed => Environment.GetEnvironmentVariable("LIFTWING_ONNX_ARENA") != "0";
+
+    /// <summary>
+    /// Applies <see cref="AllowSpinning"/> to ONNX Runtime's options: spinning, when on, only while a run is in
+    /// progress (one place for every session LiftWing creates).
+    /// </summary>
+    public void ApplySpinning(Microsoft.ML.OnnxRuntime.SessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", AllowSpinning ? "1" : "0");
+        if (AllowSpinning)
+        {
+            options.AddSessionConfigEntry("session.force_spinning_stop", "1");
+        }
+    }
 
     /// <summary>Applies the memory settings to ONNX Runtime's options (one place for every session LiftWing creates).</summary>
     public void ApplyMemorySettings(Microsoft.ML.OnnxRuntime.SessionOptions options)
