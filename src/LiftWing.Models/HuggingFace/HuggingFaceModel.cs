@@ -242,13 +242,9 @@ public sealed class HuggingFaceModel : ModelBase<HuggingFaceInput, HuggingFaceOu
             });
         }
 
-        if (_task == HuggingFaceTask.TextEmbedding)
-        {
-            return ValueTask.FromResult(InferenceResponse.FromUtf8(EmbeddingResponseWriter.Write(output.Vectors)));
-        }
-
         object predictions = _task switch
         {
+            HuggingFaceTask.TextEmbedding => output.Vectors,
             HuggingFaceTask.SequenceClassification => output.Vectors.Select(Classify).ToList(),
             _ => input.Encoded.Select((e, i) => DecodeTokens(e, output.Vectors[i])).ToList(),
         };

@@ -17,7 +17,7 @@ internal sealed class LogoDetectionOptions : ImageLimitsOptions
     [Range(1, 10_000)]
     public int BatchSize { get; init; } = 32;
 
-    /// <summary>ONNX Runtime intra-op threads; 0 = one per core. The default is 0.</summary>
+    /// <summary>ONNX Runtime intra-op threads; 0 = one per processor the process may use, threads not pinned to cores. The default is 0.</summary>
     [Range(0, 1024)]
     public int IntraOpThreads { get; init; }
 

@@ -34,7 +34,7 @@ public sealed class ResNet18Featurizer : IDisposable
     public ResNet18Featurizer(string backbonePath, string preprocessPath, ResNet18FeaturizerOptions? options = null)
     {
         _options = options ?? new ResNet18FeaturizerOptions();
-        using var sessionOptions = new SessionOptions { IntraOpNumThreads = _options.IntraOpThreads, InterOpNumThreads = 1 };
+        using var sessionOptions = new SessionOptions { IntraOpNumThreads = Onnx.OnnxSessionOptions.ResolveIntraOpThreads(_options.IntraOpThreads), InterOpNumThreads = 1 };
         sessionOptions.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
         var memory = new Onnx.OnnxSessionOptions { AllowSpinning = _options.AllowSpinning };
         memory.ApplyMemorySettings(sessionOptions);

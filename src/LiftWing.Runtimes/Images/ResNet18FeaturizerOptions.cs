@@ -3,7 +3,7 @@ namespace LiftWing.Runtimes.Images;
 /// <summary>How the ResNet18 featurizer runs.</summary>
 public sealed class ResNet18FeaturizerOptions
 {
-    /// <summary>ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose (one per core). The default is 0.</summary>
+    /// <summary>ONNX Runtime intra-op threads; 0 is one per processor (<see cref="Onnx.OnnxSessionOptions.ResolveIntraOpThreads"/>). The default is 0.</summary>
     public int IntraOpThreads { get; set; }
 
     /// <summary>

@@ -50,7 +50,7 @@ public sealed class OnnxSession : IDisposable
         {
             GraphOptimizationLevel = options.OptimizeGraph ? GraphOptimizationLevel.ORT_ENABLE_ALL : GraphOptimizationLevel.ORT_DISABLE_ALL,
             ExecutionMode = options.ParallelExecution ? ExecutionMode.ORT_PARALLEL : ExecutionMode.ORT_SEQUENTIAL,
-            IntraOpNumThreads = options.IntraOpThreads,
+            IntraOpNumThreads = OnnxSessionOptions.ResolveIntraOpThreads(options.IntraOpThreads),
             InterOpNumThreads = options.InterOpThreads,
         };
         options.ApplySpinning(so);

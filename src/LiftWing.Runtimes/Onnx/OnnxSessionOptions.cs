@@ -4,10 +4,19 @@ namespace LiftWing.Runtimes.Onnx;
 public sealed class OnnxSessionOptions
 {
     /// <summary>
-    /// Threads used inside one operator (matrix multiplies). 0 lets ONNX Runtime pick (one per physical core).
-    /// The default is 0.
+    /// Threads used inside one operator (matrix multiplies). 0 is one per processor this process may use (see
+    /// <see cref="ResolveIntraOpThreads"/>). The default is 0.
     /// </summary>
     public int IntraOpThreads { get; set; }
+
+    /// <summary>
+    /// The intra-op thread count handed to ONNX Runtime: <paramref name="configured"/>, or for 0
+    /// <see cref="Environment.ProcessorCount"/>. ONNX Runtime's own 0 counts the host's physical cores, ignoring a
+    /// container's CPU limit, and pins each thread to one core; a pinned thread cannot move off a core that another
+    /// process is using, which made a MiniLM sentence about 1.4× slower on the shared 2-core machine (docs/performance.md,
+    /// "Model hot paths, round 4"). An explicit count leaves placement to the scheduler; the floats are the same.
+    /// </summary>
+    public static int ResolveIntraOpThreads(int configured) => configured > 0 ? configured : Environment.ProcessorCount;
 
     /// <summary>
     /// Threads used to run independent operators in parallel; only used with <see cref="ParallelExecution"/>.
