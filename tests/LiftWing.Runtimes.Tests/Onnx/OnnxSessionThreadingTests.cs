@@ -4,15 +4,15 @@ using Microsoft.ML.OnnxRuntime;
 namespace LiftWing.Runtimes.Tests.Onnx;
 
 /// <summary>
-/// Spinning intra-op threads (stopped when the last run returns) change how threads wait, never what they compute:
-/// a multiply large enough to be split over two threads gives the same floats, from concurrent callers too.
+/// The intra-op thread count and spinning threads (stopped when the last run returns) change who computes and how
+/// threads wait, never what they compute: a multiply large enough to be split over two threads gives the same floats.
 /// </summary>
-public sealed class OnnxSessionSpinningTests : IDisposable
+public sealed class OnnxSessionThreadingTests : IDisposable
 {
     private const int Width = 256;
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"liftwing-spin-{Guid.NewGuid():N}.onnx");
 
-    public OnnxSessionSpinningTests()
+    public OnnxSessionThreadingTests()
     {
         var w = new float[Width * Width];
         for (var i = 0; i < w.Length; i++)
@@ -29,6 +29,24 @@ public sealed class OnnxSessionSpinningTests : IDisposable
     }
 
     public void Dispose() => File.Delete(_path);
+
+    [Fact]
+    public void ZeroThreads_IsOnePerProcessor_SoOnnxRuntimePinsNothing()
+    {
+        Assert.Equal(Environment.ProcessorCount, OnnxSessionOptions.ResolveIntraOpThreads(0));
+        Assert.Equal(3, OnnxSessionOptions.ResolveIntraOpThreads(3));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(0)]
+    public void ThreadCount_GivesTheSameFloats(int threads)
+    {
+        using var single = OnnxSession.Create(_path, new OnnxSessionOptions { IntraOpThreads = 1 });
+        using var session = OnnxSession.Create(_path, new OnnxSessionOptions { IntraOpThreads = threads });
+        Assert.Equal(Run(single, 64), Run(session, 64));
+    }
 
     [Fact]
     public async Task Spinning_GivesTheSameFloats_AsSleepingThreads_FromConcurrentCallers()
