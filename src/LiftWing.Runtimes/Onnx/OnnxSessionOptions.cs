@@ -13,8 +13,9 @@ public sealed class OnnxSessionOptions
     /// The intra-op thread count handed to ONNX Runtime: <paramref name="configured"/>, or for 0
     /// <see cref="Environment.ProcessorCount"/>. ONNX Runtime's own 0 counts the host's physical cores, ignoring a
     /// container's CPU limit, and pins each thread to one core; a pinned thread cannot move off a core that another
-    /// process is using, which made a MiniLM sentence about 1.4× slower on the shared 2-core machine (docs/performance.md,
-    /// "Model hot paths, round 4"). An explicit count leaves placement to the scheduler; the floats are the same.
+    /// process is using (on the shared 2-core machine MiniLM was faster unpinned in 7 of 9 interleaved rounds,
+    /// docs/performance.md "Model hot paths, round 4"). An explicit count leaves placement to the scheduler; the floats
+    /// are the same.
     /// </summary>
     public static int ResolveIntraOpThreads(int configured) => configured > 0 ? configured : Environment.ProcessorCount;
 
