@@ -90,7 +90,7 @@ public sealed class HuggingFaceModel : ModelBase<HuggingFaceInput, HuggingFaceOu
 
         var onnxPath = Find(context, ["model", "onnx"], dir, "model.onnx")
             ?? throw new FileNotFoundException($"model '{Config.Name}': no model.onnx (declare a 'model' artifact or put one in {dir}).");
-        var session = OnnxSession.Create(onnxPath, new OnnxSessionOptions { IntraOpThreads = _options.IntraOpThreads });
+        var session = OnnxSession.Create(onnxPath, new OnnxSessionOptions { IntraOpThreads = _options.IntraOpThreads, AllowSpinning = _options.IntraOpSpinning });
         try
         {
             _encoder = new TransformerEncoder(session, _task, _options, _tokenizer.PadId);

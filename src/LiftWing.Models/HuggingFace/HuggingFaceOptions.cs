@@ -64,6 +64,13 @@ internal sealed class HuggingFaceOptions
     /// <summary>Token classification grouping: <c>simple</c> (entities, HF pipeline default for NER) or <c>none</c> (per token). The default is simple.</summary>
     public string Aggregation { get; set; } = "simple";
 
-    /// <summary>ONNX Runtime intra-op threads; 0 lets ONNX Runtime choose. The default is 0.</summary>
+    /// <summary>ONNX Runtime intra-op threads; 0 is one per processor the process may use, threads not pinned to cores. The default is 0.</summary>
     public int IntraOpThreads { get; set; }
+
+    /// <summary>
+    /// Let ONNX Runtime's intra-op threads spin between operators while a run is in progress (never between
+    /// requests); a one-sentence run is mostly short parallel sections, where waking a sleeping thread each time costs
+    /// more than the work. The default is false.
+    /// </summary>
+    public bool IntraOpSpinning { get; set; }
 }

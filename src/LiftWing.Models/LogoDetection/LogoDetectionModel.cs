@@ -61,7 +61,7 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
         _featurizer = new ResNet18Featurizer(
             context.GetArtifact("backbone"),
             context.GetArtifact("preprocess"),
-            new ResNet18FeaturizerOptions { IntraOpThreads = _options.IntraOpThreads, MaxBatch = Math.Clamp(Math.Min(_options.BatchSize, _options.MaxImages), 1, RunBatch) });
+            new ResNet18FeaturizerOptions { IntraOpThreads = _options.IntraOpThreads, AllowSpinning = _options.IntraOpSpinning, MaxBatch = Math.Clamp(Math.Min(_options.BatchSize, _options.MaxImages), 1, RunBatch) });
         _fetcher = new ImageUrlFetcher(_options.Url, _options.MaxImageBytes, _imageClient());
         return Task.CompletedTask;
     }
@@ -111,13 +111,19 @@ public sealed class LogoDetectionModel : ModelBase<LogoBatch, LogoResult>
         await Task.WhenAll(downloads).ConfigureAwait(false);
 
         // 3. Every image's header against the limits before any pixel buffer exists (a bomb among good images costs
-        //    nothing); one image's bytes at a time, decoded again below rather than all held.
+        //    nothing); one image's bytes at a time, decoded again below rather than all held. A lone image keeps its
+        //    bytes for step 4: holding one image is what step 4 does anyway, and the base64 is not decoded twice.
         for (var i = 0; i < instances.Count; i++)
         {
             var instance = instances[i];
             try
             {
-                ImageTensorizer.Probe(downloaded[i] ?? Base64Image.Decode(instance.Filename, instance.Image!.Value, _options.MaxImageBytes), _limits);
+                var bytes = downloaded[i] ?? Base64Image.Decode(instance.Filename, instance.Image!.Value, _options.MaxImageBytes);
+                ImageTensorizer.Probe(bytes, _limits);
+                if (instances.Count == 1)
+                {
+                    downloaded[i] = bytes;
+                }
             }
             catch (ImageDecodeException ex)
             {

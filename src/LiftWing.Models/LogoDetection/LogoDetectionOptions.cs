@@ -17,9 +17,15 @@ internal sealed class LogoDetectionOptions : ImageLimitsOptions
     [Range(1, 10_000)]
     public int BatchSize { get; init; } = 32;
 
-    /// <summary>ONNX Runtime intra-op threads; 0 = one per core. The default is 0.</summary>
+    /// <summary>ONNX Runtime intra-op threads; 0 = one per processor the process may use, threads not pinned to cores. The default is 0.</summary>
     [Range(0, 1024)]
     public int IntraOpThreads { get; init; }
+
+    /// <summary>
+    /// Let ONNX Runtime's intra-op threads spin between convolutions while a run is in progress (never between
+    /// requests). The default is false.
+    /// </summary>
+    public bool IntraOpSpinning { get; init; }
 
     /// <summary>Downloads for <c>url</c> instances.</summary>
     public ImageUrlOptions Url { get; init; } = new();

@@ -34,10 +34,11 @@ public sealed class ResNet18Featurizer : IDisposable
     public ResNet18Featurizer(string backbonePath, string preprocessPath, ResNet18FeaturizerOptions? options = null)
     {
         _options = options ?? new ResNet18FeaturizerOptions();
-        using var sessionOptions = new SessionOptions { IntraOpNumThreads = _options.IntraOpThreads, InterOpNumThreads = 1 };
+        using var sessionOptions = new SessionOptions { IntraOpNumThreads = Onnx.OnnxSessionOptions.ResolveIntraOpThreads(_options.IntraOpThreads), InterOpNumThreads = 1 };
         sessionOptions.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
-        var memory = new Onnx.OnnxSessionOptions();
+        var memory = new Onnx.OnnxSessionOptions { AllowSpinning = _options.AllowSpinning };
         memory.ApplyMemorySettings(sessionOptions);
+        memory.ApplySpinning(sessionOptions);
         _shrinkArena = memory.CpuMemArena && memory.ShrinkArenaFromElements > 0;
         _mean = ReadMeanImage(preprocessPath, sessionOptions);
         _session = new InferenceSession(OnnxBatchDimension.MakeBatchDynamic(File.ReadAllBytes(backbonePath)), sessionOptions);

@@ -50,10 +50,10 @@ public sealed class OnnxSession : IDisposable
         {
             GraphOptimizationLevel = options.OptimizeGraph ? GraphOptimizationLevel.ORT_ENABLE_ALL : GraphOptimizationLevel.ORT_DISABLE_ALL,
             ExecutionMode = options.ParallelExecution ? ExecutionMode.ORT_PARALLEL : ExecutionMode.ORT_SEQUENTIAL,
-            IntraOpNumThreads = options.IntraOpThreads,
+            IntraOpNumThreads = OnnxSessionOptions.ResolveIntraOpThreads(options.IntraOpThreads),
             InterOpNumThreads = options.InterOpThreads,
         };
-        so.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");
+        options.ApplySpinning(so);
         options.ApplyMemorySettings(so);
         try
         {

@@ -4,10 +4,20 @@ namespace LiftWing.Runtimes.Onnx;
 public sealed class OnnxSessionOptions
 {
     /// <summary>
-    /// Threads used inside one operator (matrix multiplies). 0 lets ONNX Runtime pick (one per physical core).
-    /// The default is 0.
+    /// Threads used inside one operator (matrix multiplies). 0 is one per processor this process may use (see
+    /// <see cref="ResolveIntraOpThreads"/>). The default is 0.
     /// </summary>
     public int IntraOpThreads { get; set; }
+
+    /// <summary>
+    /// The intra-op thread count handed to ONNX Runtime: <paramref name="configured"/>, or for 0
+    /// <see cref="Environment.ProcessorCount"/>. ONNX Runtime's own 0 counts the host's physical cores, ignoring a
+    /// container's CPU limit, and pins each thread to one core; a pinned thread cannot move off a core that another
+    /// process is using (on the shared 2-core machine MiniLM was faster unpinned in 7 of 9 interleaved rounds,
+    /// docs/performance.md "Model hot paths, round 4"). An explicit count leaves placement to the scheduler; the floats
+    /// are the same.
+    /// </summary>
+    public static int ResolveIntraOpThreads(int configured) => configured > 0 ? configured : Environment.ProcessorCount;
 
     /// <summary>
     /// Threads used to run independent operators in parallel; only used with <see cref="ParallelExecution"/>.
@@ -22,8 +32,11 @@ public sealed class OnnxSessionOptions
     public bool OptimizeGraph { get; set; } = true;
 
     /// <summary>
-    /// Let the intra-op threads spin after their work. Spinning wins a little latency at the cost of CPU burnt
-    /// between requests; off by default because the machines serve several models.
+    /// Let the intra-op threads spin between the operators of a run instead of sleeping on a futex. A small-batch
+    /// transformer run is a hundred short parallel sections, and waking a parked thread for each costs more than the
+    /// work (about 1.5 ms of a 6 ms MiniLM sentence, docs/performance.md "Model hot paths, round 4"). Spinning stops
+    /// as soon as the last concurrent run returns (ONNX Runtime's <c>session.force_spinning_stop</c>), so no CPU is
+    /// burnt between requests. The default is false.
     /// </summary>
     public bool AllowSpinning { get; set; }
 
@@ -61,6 +74,20 @@ public sealed class OnnxSessionOptions
         runOptions.AddRunConfigEntry("memory.enable_memory_arena_shrinkage", "cpu:0");
 
     private static bool ArenaAllowed => Environment.GetEnvironmentVariable("LIFTWING_ONNX_ARENA") != "0";
+
+    /// <summary>
+    /// Applies <see cref="AllowSpinning"/> to ONNX Runtime's options: spinning, when on, only while a run is in
+    /// progress (one place for every session LiftWing creates).
+    /// </summary>
+    public void ApplySpinning(Microsoft.ML.OnnxRuntime.SessionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", AllowSpinning ? "1" : "0");
+        if (AllowSpinning)
+        {
+            options.AddSessionConfigEntry("session.force_spinning_stop", "1");
+        }
+    }
 
     /// <summary>Applies the memory settings to ONNX Runtime's options (one place for every session LiftWing creates).</summary>
     public void ApplyMemorySettings(Microsoft.ML.OnnxRuntime.SessionOptions options)

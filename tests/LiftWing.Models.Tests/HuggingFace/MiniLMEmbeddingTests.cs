@@ -4,6 +4,7 @@ using LiftWing.Core.Inference;
 using LiftWing.Core.Tensors;
 using LiftWing.Models.HuggingFace;
 using LiftWing.Runtimes.Onnx;
+using LiftWing.Tests.Common;
 using Microsoft.ML.OnnxRuntime;
 
 namespace LiftWing.Models.Tests.HuggingFace;
@@ -221,5 +222,30 @@ public sealed class MiniLMEmbeddingTests(MiniLMFixture fixture) : IClassFixture<
         var words = string.Join(' ', Enumerable.Repeat("wikipedia", 600));
         var result = await fixture.Host.PredictAsync(MiniLMFixture.Batched, new { model = MiniLMFixture.Batched, input = words }, InferenceProtocol.OpenAI);
         Assert.Equal(256, result.GetProperty("usage").GetProperty("prompt_tokens").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    [InlineData(0, true)]
+    public async Task SessionThreadsAndSpinning_FromModelYaml_GiveTheSameResponseBytes(int threads, bool spinning)
+    {
+        // intra_op_threads / intra_op_spinning only change who runs the matrix kernels and how the threads wait: the
+        // answer must be the default session's, to the last byte.
+        var name = $"minilm-threads{threads}-spin{spinning}";
+        await fixture.Host.LoadAsync(Path.Combine(TestPaths.Models, MiniLMFixture.Batched), c =>
+        {
+            var options = System.Text.Json.Nodes.JsonNode.Parse(c.Options.GetRawText())!.AsObject();
+            options["intra_op_threads"] = threads;
+            options["intra_op_spinning"] = spinning;
+            return c with { Name = name, Options = JsonSerializer.SerializeToElement(options) };
+        });
+        var body = JsonSerializer.SerializeToElement(new { instances = new[] { "The quick brown fox jumps over the lazy dog.", "Hi", "Paris is the capital and most populous city of France." } });
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var expected = await fixture.Host.Inference.InferAsync(new InferenceRequest { ModelName = MiniLMFixture.Unbatched, Body = body }, CancellationToken.None);
+            var actual = await fixture.Host.Inference.InferAsync(new InferenceRequest { ModelName = name, Body = body }, CancellationToken.None);
+            Assert.Equal(expected.Json.ToArray(), actual.Json.ToArray());
+        }
     }
 }

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Where one request's time goes, per model (issue 21): one connection of wrk through all-MiniLM-L6-v2 (one sentence),
+# articlequality (the 100 kB Parsoid page sent as html) and logo-detection (one image), and, from the server's own
+# /metrics histograms over the same requests, the mean time in preprocess, predict and postprocess, the model's whole
+# request, and the edge's (body, routing, response included).
+#
+# Usage: bench/http/models-stages.sh [seconds per model, default 8] [CHECKOUT, default .] [MODELS_DIR]
+# Needs wrk (scripts/setup/bench.sh), a Release build of CHECKOUT, pulled model artifacts and the shared data beside
+# the checkout (or LIFTWING_SHARED).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+secs=${1:-8}; dir=${2:-.}; models_dir=${3:-}
+shared=${LIFTWING_SHARED:-$(cd .. && pwd)/shared}
+export LIFTWING_SHARED=$shared
+command -v wrk >/dev/null || { echo "wrk is missing: bash -c 'source scripts/lib.sh; source scripts/setup/bench.sh'" >&2; exit 2; }
+work=$(mktemp -d)
+pid=
+cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+python3 - "$work" "$shared" <<'PY'
+import base64, json, sys
+work, shared = sys.argv[1], sys.argv[2]
+def put(name, obj):
+    open(f"{work}/{name}.json", "w", encoding="utf-8").write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
+put("minilm", {"instances": ["The quick brown fox jumps over the lazy dog."]})
+html = open(f"{shared}/data/liftwing/parsoid/enwiki_70793851_rev1321555271.html", encoding="utf-8").read()
+put("articlequality", {"lang": "en", "html": html})
+png = open(f"{shared}/data/liftwing/logo/Cambia_logo.png", "rb").read()
+put("logo", {"instances": [{"filename": "Cambia_logo.png", "image": base64.b64encode(png).decode(), "target": "logo"}]})
+PY
+for b in minilm articlequality logo; do
+  printf 'local f = io.open("%s", "rb")\nwrk.method = "POST"\nwrk.body = f:read("*a")\nf:close()\nwrk.headers["Content-Type"] = "application/json"\n' "$work/$b.json" >"$work/$b.lua"
+done
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+extra=(); [ -n "$models_dir" ] && extra=(--models-dir "$models_dir")
+# The built binary itself (not dotnet run), so cleanup stops it.
+(cd "$dir" && exec src/LiftWing.Cli/bin/Release/net10.0/linux-x64/liftwing serve --port "$port" --grpc-port 0 --cache none \
+  --only all-MiniLM-L6-v2,articlequality,logo-detection "${extra[@]}" >"$work/serve.log" 2>&1) &
+pid=$!
+for _ in $(seq 1 900); do curl -fs "http://127.0.0.1:$port/v2/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -fs "http://127.0.0.1:$port/v2/health/ready" >/dev/null || { echo "the server did not get ready:" >&2; tail -20 "$work/serve.log" >&2; exit 1; }
+
+# The sums and counts of one model's stage histograms.
+snapshot() {
+  curl -fs "http://127.0.0.1:$port/metrics" \
+    | grep -E '^(request_(preprocess|predict|postprocess)_seconds|request_seconds|liftwing_edge_request_seconds)_(sum|count)\{' \
+    | grep "model_name=\"$1\"" || true
+}
+
+echo "model stages, ${secs} s per model, one connection, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+echo
+echo "| model | wrk p50 | wrk mean | preprocess | predict | postprocess | model request | edge request |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+for cell in all-MiniLM-L6-v2:minilm articlequality:articlequality logo-detection:logo; do
+  name=${cell%%:*}; body=${cell#*:}
+  url="http://127.0.0.1:$port/v1/models/$name:predict"
+  wrk -t1 -c1 -d2s -s "$work/$body.lua" "$url" >/dev/null
+  snapshot "$name" >"$work/before"
+  out=$(wrk -t1 -c1 -d"${secs}s" --latency -s "$work/$body.lua" "$url")
+  snapshot "$name" >"$work/after"
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); mean=$(awk '$1 == "Latency" && $2 != "Distribution" {print $2; exit}' <<<"$out")
+  python3 - "$work/before" "$work/after" "$name" "$p50" "$mean" <<'PY'
+import sys
+def load(path):
+    totals = {}
+    for line in open(path):
+        key, value = line.rsplit(" ", 1)
+        metric, kind = key.split("{")[0].rsplit("_", 1)
+        totals[(metric, kind)] = totals.get((metric, kind), 0.0) + float(value)
+    return totals
+before, after = load(sys.argv[1]), load(sys.argv[2])
+cells = []
+for metric in ["request_preprocess_seconds", "request_predict_seconds", "request_postprocess_seconds", "request_seconds", "liftwing_edge_request_seconds"]:
+    n = after.get((metric, "count"), 0) - before.get((metric, "count"), 0)
+    s = after.get((metric, "sum"), 0) - before.get((metric, "sum"), 0)
+    cells.append(f"{1000 * s / n:.2f} ms" if n else "")
+print(f"| {sys.argv[3]} | {sys.argv[4]} | {sys.argv[5]} | " + " | ".join(cells) + " |")
+PY
+done
