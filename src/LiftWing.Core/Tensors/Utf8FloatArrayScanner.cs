@@ -70,17 +70,18 @@ internal static class Utf8FloatArrayScanner
     }
 
     /// <summary>
-    /// The common shape, -?digits(.digits)? with at most 19 digits and at least 32 bytes of text after it, read 16 bytes
-    /// at a time: each run of digits is found from a vector compare's mask and converted with multiply-adds (pairs, then
-    /// fours, then eights), with no per-digit or per-word branch. Anything else (an exponent, a leading zero, a long
-    /// run, the end of the text near) answers false and is left to <see cref="TryReadNumber"/>, which reads it again.
+    /// The common shape, -?digits(.digits)? with at most 19 digits and at least 50 bytes of text after its start, read
+    /// 16 bytes at a time: each run of digits is found from a vector compare's mask and converted with multiply-adds
+    /// (pairs, then fours, then eights), with no per-digit or per-word branch. Anything else (an exponent, a leading
+    /// zero, a long run, the end of the text near) answers false and is left to <see cref="TryReadNumber"/>, which reads
+    /// it again.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryReadPlain(ref byte s, int length, ref int i, out float value)
     {
         value = 0;
         var p = i;
-        if (!Ssse3.IsSupported || !Sse41.IsSupported || p > length - 33)
+        if (!Ssse3.IsSupported || !Sse41.IsSupported || p > length - 50)
         {
             return false;
         }
@@ -90,7 +91,7 @@ internal static class Utf8FloatArrayScanner
         var integer = Vector128.LoadUnsafe(ref Unsafe.Add(ref s, p)) - Vector128.Create((byte)'0');
         var integerDigits = DigitRun(integer);
         var firstDigit = integer.ToScalar();
-        if ((uint)(integerDigits - 1) >= 15 || (firstDigit == 0 && integerDigits > 1))
+        if (((uint)(integerDigits - 1) >= 15) | ((firstDigit == 0) & (integerDigits > 1)))
         {
             return false;
         }
@@ -98,22 +99,49 @@ internal static class Utf8FloatArrayScanner
         // One integer digit ("0." above all) needs no conversion.
         var mantissa = integerDigits == 1 ? firstDigit : RunValue(integer, integerDigits);
         p += integerDigits;
-        var exponent = 0;
+        var digits = integerDigits;
+        var fractionDigits = 0;
         if (Unsafe.Add(ref s, p) == (byte)'.')
         {
             var fraction = Vector128.LoadUnsafe(ref Unsafe.Add(ref s, p + 1)) - Vector128.Create((byte)'0');
-            var fractionDigits = DigitRun(fraction);
-            if ((uint)(fractionDigits - 1) >= 15 || integerDigits + fractionDigits > 19)
+            fractionDigits = DigitRun(fraction);
+            if (fractionDigits == 0)
             {
                 return false;
             }
 
-            mantissa = (mantissa * PowersOf10Wide[fractionDigits]) + RunValue(fraction, fractionDigits);
-            exponent = -fractionDigits;
+            if (fractionDigits < 16)
+            {
+                mantissa = (mantissa * Unsafe.Add(ref MemoryMarshal.GetReference(PowersOf10Wide), fractionDigits)) + RunValue(fraction, fractionDigits);
+            }
+            else
+            {
+                // 16 or more (a double's 17 digits): the next 16 bytes hold the rest.
+                var more = Vector128.LoadUnsafe(ref Unsafe.Add(ref s, p + 17)) - Vector128.Create((byte)'0');
+                var moreDigits = DigitRun(more);
+                fractionDigits += moreDigits;
+                if (integerDigits + fractionDigits > 19)
+                {
+                    return false;
+                }
+
+                mantissa = (((mantissa * 10_000_000_000_000_000) + RunValue(fraction, 16)) * Unsafe.Add(ref MemoryMarshal.GetReference(PowersOf10Wide), moreDigits))
+                    + RunValue(more, moreDigits);
+            }
+
+            digits += fractionDigits;
             p += 1 + fractionDigits;
         }
 
-        if (!IsDelimiter(Unsafe.Add(ref s, p)) || !Utf8FloatParser.TryCompose(mantissa, exponent, negative, out value))
+        if ((digits > 19) | !IsDelimiter(Unsafe.Add(ref s, p)))
+        {
+            return false;
+        }
+
+        // Up to 15 digits the mantissa is below 2^53 and the exponent within ±15: one correctly rounded division.
+        if (!(digits <= 15
+            ? Utf8FloatParser.TryComposeExact(mantissa, fractionDigits, negative, out value)
+            : Utf8FloatParser.TryCompose(mantissa, -fractionDigits, negative, out value)))
         {
             return false;
         }
@@ -131,7 +159,7 @@ internal static class Utf8FloatArrayScanner
     }
 
     /// <summary>
-    /// The value of the first <paramref name="count"/> (1–16) digit bytes of <paramref name="v"/>: shuffled to the end of
+    /// The value of the first <paramref name="count"/> (0–16) digit bytes of <paramref name="v"/>: shuffled to the end of
     /// the vector (the shuffle zeroes the lanes before them and drops what follows), then combined in pairs, fours and
     /// eights by multiply-adds.
     /// </summary>

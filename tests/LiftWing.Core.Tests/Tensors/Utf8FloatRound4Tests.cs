@@ -174,11 +174,13 @@ public sealed class Utf8FloatRound4Tests
     [InlineData(",0.12345678901234567890123")]
     [InlineData(",1234567890123x")]
     [InlineData(",1.5.5")]
+    [InlineData(",12345.123456789012345")]
+    [InlineData(",0.123456789012345678901234567890123")]
     [InlineData(",\"3\"")]
     public void Scan_StopsBeforeWhatItCannotCheckOrDecide_WithLongTextAfter(string rest)
     {
         // The same stops as Scan_StopsBeforeWhatItCannotCheckOrDecide, with enough text after for the 16-byte path.
-        var json = Encoding.UTF8.GetBytes("[1" + rest + new string(' ', 40) + ",2]");
+        var json = Encoding.UTF8.GetBytes("[1" + rest + new string(' ', 80) + ",2]");
         var pos = 2;
         Assert.Equal(0, Utf8FloatArrayScanner.Scan(json, ref pos, new float[4]));
         Assert.Equal(2, pos);
@@ -191,11 +193,15 @@ public sealed class Utf8FloatRound4Tests
     [InlineData("123456789012345.5", 123456789012345.5f)]
     [InlineData("1.234567890123456789", 1.234567890123456789f)]
     [InlineData("0.1234567890123456", 0.1234567890123456f)]
+    [InlineData("0.72815328836441040", 0.72815328836441040f)]
+    [InlineData("-1234.123456789012345", -1234.123456789012345f)]
+    [InlineData("0.30000001192092896", 0.30000001192092896f)]
+    [InlineData("100000000000000", 100000000000000f)]
     [InlineData("7", 7f)]
     [InlineData("1.5e3", 1500f)]
     public void Scan_PlainNumbersWithLongTextAfter_AreTheReaders(string text, float value)
     {
-        var json = Encoding.UTF8.GetBytes("[1," + text + " " + new string(' ', 40) + ",2]");
+        var json = Encoding.UTF8.GetBytes("[1," + text + new string(' ', 80) + ",2]");
         var pos = 2;
         var destination = new float[2];
         Assert.Equal(2, Utf8FloatArrayScanner.Scan(json, ref pos, destination));
