@@ -40,6 +40,15 @@ internal static class Utf8FloatArrayScanner
         var taken = 0;
         while (taken < destination.Length)
         {
+            if (Avx2.IsSupported)
+            {
+                taken = ScanPlain(ref s, length, ref end, ref d, taken, destination.Length);
+                if (taken == destination.Length)
+                {
+                    break;
+                }
+            }
+
             var i = end;
             if ((uint)i < (uint)length && Unsafe.Add(ref s, i) != (byte)',')
             {
@@ -57,7 +66,7 @@ internal static class Utf8FloatArrayScanner
                 i = SkipWhitespace(ref s, length, i);
             }
 
-            if (!TryReadPlain(ref s, length, ref i, out Unsafe.Add(ref d, taken)) && !TryReadNumber(ref s, length, ref i, out Unsafe.Add(ref d, taken)))
+            if (!TryReadNumber(ref s, length, ref i, out Unsafe.Add(ref d, taken)))
             {
                 break;
             }
@@ -71,73 +80,71 @@ internal static class Utf8FloatArrayScanner
     }
 
     /// <summary>
-    /// The common shape, -?digits(.digits)? with at most 19 digits and at least 50 bytes of text after its start, read
-    /// 16 bytes at a time: each run of digits is found from a vector compare's mask and converted with multiply-adds
-    /// (pairs, then fours, then eights), with no per-digit or per-word branch. Anything else (an exponent, a leading
-    /// zero, a long run, the end of the text near) answers false and is left to <see cref="TryReadNumber"/>, which reads
-    /// it again.
+    /// The common case, <c>,-?digits(.digits)?</c> followed by a comma or bracket, with at most 19 digits and no
+    /// whitespace, as long as it lasts (and 64 bytes of text remain): one 32-byte load per number gives masks of its
+    /// digits, point and delimiters, and the number's extent comes from them with bit arithmetic. The position of the
+    /// next number is the one chain from number to number (the digits' values and the division hang off it), so it is
+    /// kept short: one load, one compare, one mask, two bit scans. Stops, leaving <paramref name="end"/> after the last
+    /// number taken, at anything else; the caller reads that.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadPlain(ref byte s, int length, ref int i, out float value)
+    private static int ScanPlain(ref byte s, int length, ref int end, ref float d, int taken, int count)
     {
-        value = 0;
-        var p = i;
-        if (!Ssse3.IsSupported || !Sse41.IsSupported || p > length - 50)
+        var zero = Vector256.Create((byte)'0');
+        var nine = Vector256.Create((byte)9);
+        var p = end;
+        while (taken < count && p <= length - 64)
         {
-            return false;
-        }
+            var v = Vector256.LoadUnsafe(ref Unsafe.Add(ref s, p));
+            var digitsLess0 = v - zero;
+            var nonDigits = ~Vector256.Equals(Vector256.Min(digitsLess0, nine), digitsLess0).ExtractMostSignificantBits();
+            var points = Vector256.Equals(v, Vector256.Create((byte)'.')).ExtractMostSignificantBits();
+            var commas = Vector256.Equals(v, Vector256.Create((byte)','));
+            var delimiters = (commas | Vector256.Equals(v, Vector256.Create((byte)']'))).ExtractMostSignificantBits();
 
-        var negative = Unsafe.Add(ref s, p) == (byte)'-';
-        p += negative ? 1 : 0;
-        var integer = Vector128.LoadUnsafe(ref Unsafe.Add(ref s, p)) - Vector128.Create((byte)'0');
-        var integerDigits = DigitRun(integer);
-        var firstDigit = integer.ToScalar();
-        if (((uint)(integerDigits - 1) >= 15) | ((firstDigit == 0) & (integerDigits > 1)))
-        {
-            return false;
-        }
+            // v[0] is the comma before the number; the number starts at 1, or at 2 after a minus.
+            var negative = Unsafe.Add(ref s, p + 1) == (byte)'-';
+            var start = negative ? 2 : 1;
+            var integerDigits = BitOperations.TrailingZeroCount(nonDigits >> start);
+            var point = start + integerDigits;
+            var hasPoint = (int)(points >> point) & 1;
+            var fractionDigits = BitOperations.TrailingZeroCount(nonDigits >> (point + 1)) & -hasPoint;
+            var numberEnd = point + (hasPoint * (fractionDigits + 1));
+            var firstDigit = (uint)(Unsafe.Add(ref s, p + start) - '0');
 
-        // One integer digit ("0." above all) needs no conversion.
-        var mantissa = integerDigits == 1 ? firstDigit : RunValue(integer, integerDigits);
-        p += integerDigits;
-        var digits = integerDigits;
-        var fractionDigits = 0;
-        if (Unsafe.Add(ref s, p) == (byte)'.')
-        {
-            var fraction = Vector128.LoadUnsafe(ref Unsafe.Add(ref s, p + 1)) - Vector128.Create((byte)'0');
-            fractionDigits = DigitRun(fraction);
-            if (fractionDigits == 0)
+            // Not this shape: no comma first, no digit, a leading zero, a point without digits, more than 16 integer or 19
+            // digits (which also keeps every shift below 32), no delimiter after it.
+            if ((commas.ToScalar() == 0) | ((uint)(integerDigits - 1) >= 16) | ((firstDigit == 0) & (integerDigits > 1))
+                | ((hasPoint == 1) & (fractionDigits == 0)) | (integerDigits + fractionDigits > 19)
+                || ((delimiters >> numberEnd) & 1) == 0)
             {
-                return false;
+                break;
             }
 
-            // A run of 16 goes on in the next 16 bytes (a double's 16–17 digits); they count only then. Both are always
-            // converted: a branch on the run's length was mispredicted for a good share of double texts.
-            var more = Vector128.LoadUnsafe(ref Unsafe.Add(ref s, p + 17)) - Vector128.Create((byte)'0');
-            var moreDigits = DigitRun(more) & -(fractionDigits >> 4);
+            // The digits' values, read again as 16-byte runs (up to 16 integer digits, then 0–16 and 0–3 fraction digits).
+            var integer = Vector128.LoadUnsafe(ref Unsafe.Add(ref s, p + start)) - Vector128.Create((byte)'0');
+            var mantissa = integerDigits == 1 ? firstDigit : RunValue(integer, integerDigits);
+            var firstRun = Math.Min(fractionDigits, 16);
+            var secondRun = fractionDigits - firstRun;
+            var fraction = Vector128.LoadUnsafe(ref Unsafe.Add(ref s, p + point + 1)) - Vector128.Create((byte)'0');
+            var more = Vector128.LoadUnsafe(ref Unsafe.Add(ref s, p + point + 17)) - Vector128.Create((byte)'0');
             ref var powers = ref MemoryMarshal.GetReference(PowersOf10Wide);
-            mantissa = (((mantissa * Unsafe.Add(ref powers, fractionDigits)) + RunValue(fraction, fractionDigits)) * Unsafe.Add(ref powers, moreDigits))
-                + RunValue(more, moreDigits);
-            fractionDigits += moreDigits;
-            digits += fractionDigits;
-            p += 1 + fractionDigits;
+            mantissa = (((mantissa * Unsafe.Add(ref powers, firstRun)) + RunValue(fraction, firstRun)) * Unsafe.Add(ref powers, secondRun))
+                + RunValue(more, secondRun);
+
+            // Up to 15 digits the mantissa is below 2^53 and the exponent within ±15: one correctly rounded division.
+            if (!(integerDigits + fractionDigits <= 15
+                ? Utf8FloatParser.TryComposeExact(mantissa, fractionDigits, negative, out Unsafe.Add(ref d, taken))
+                : Utf8FloatParser.TryCompose(mantissa, -fractionDigits, negative, out Unsafe.Add(ref d, taken))))
+            {
+                break;
+            }
+
+            taken++;
+            p += numberEnd;
         }
 
-        if ((digits > 19) | !IsDelimiter(Unsafe.Add(ref s, p)))
-        {
-            return false;
-        }
-
-        // Up to 15 digits the mantissa is below 2^53 and the exponent within ±15: one correctly rounded division.
-        if (!(digits <= 15
-            ? Utf8FloatParser.TryComposeExact(mantissa, fractionDigits, negative, out value)
-            : Utf8FloatParser.TryCompose(mantissa, -fractionDigits, negative, out value)))
-        {
-            return false;
-        }
-
-        i = p;
-        return true;
+        end = p;
+        return taken;
     }
 
     /// <summary>How many of the 16 bytes (already less '0') are digits before the first that is not (16 if all are).</summary>

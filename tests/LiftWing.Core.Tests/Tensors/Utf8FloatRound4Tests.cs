@@ -179,11 +179,15 @@ public sealed class Utf8FloatRound4Tests
     [InlineData(",\"3\"")]
     public void Scan_StopsBeforeWhatItCannotCheckOrDecide_WithLongTextAfter(string rest)
     {
-        // The same stops as Scan_StopsBeforeWhatItCannotCheckOrDecide, with enough text after for the 16-byte path.
-        var json = Encoding.UTF8.GetBytes("[1" + rest + new string(' ', 80) + ",2]");
-        var pos = 2;
-        Assert.Equal(0, Utf8FloatArrayScanner.Scan(json, ref pos, new float[4]));
-        Assert.Equal(2, pos);
+        // The same stops as Scan_StopsBeforeWhatItCannotCheckOrDecide, with enough text after for the vector paths,
+        // the number followed by spaces or straight by a comma.
+        foreach (var after in new[] { new string(' ', 80) + ",2]", ",2" + string.Concat(Enumerable.Repeat(",2", 40)) + "]" })
+        {
+            var json = Encoding.UTF8.GetBytes("[1" + rest + after);
+            var pos = 2;
+            Assert.Equal(0, Utf8FloatArrayScanner.Scan(json, ref pos, new float[4]));
+            Assert.Equal(2, pos);
+        }
     }
 
     [Theory]
@@ -199,15 +203,25 @@ public sealed class Utf8FloatRound4Tests
     [InlineData("100000000000000", 100000000000000f)]
     [InlineData("7", 7f)]
     [InlineData("1.5e3", 1500f)]
+    [InlineData("1234567890123456", 1234567890123456f)]
+    [InlineData("0.000000000000000001", 0.000000000000000001f)]
     public void Scan_PlainNumbersWithLongTextAfter_AreTheReaders(string text, float value)
     {
-        var json = Encoding.UTF8.GetBytes("[1," + text + new string(' ', 80) + ",2]");
-        var pos = 2;
-        var destination = new float[2];
-        Assert.Equal(2, Utf8FloatArrayScanner.Scan(json, ref pos, destination));
-        Assert.Equal(BitConverter.SingleToUInt32Bits(value), BitConverter.SingleToUInt32Bits(destination[0]));
-        Assert.Equal(BitConverter.SingleToUInt32Bits(Reference(text)), BitConverter.SingleToUInt32Bits(destination[0]));
-        Assert.Equal(2f, destination[1]);
+        // Followed by spaces (the scalar path) and straight by a comma (the 32-byte path), with and without a minus.
+        foreach (var signed in new[] { text, text.StartsWith('-') ? text[1..] : "-" + text })
+        {
+            var expected = signed == text ? value : -value;
+            foreach (var after in new[] { new string(' ', 80) + ",2]", string.Concat(Enumerable.Repeat(",2", 40)) + "]" })
+            {
+                var json = Encoding.UTF8.GetBytes("[1," + signed + after);
+                var pos = 2;
+                var destination = new float[2];
+                Assert.Equal(2, Utf8FloatArrayScanner.Scan(json, ref pos, destination));
+                Assert.Equal(BitConverter.SingleToUInt32Bits(expected), BitConverter.SingleToUInt32Bits(destination[0]));
+                Assert.Equal(BitConverter.SingleToUInt32Bits(Reference(signed)), BitConverter.SingleToUInt32Bits(destination[0]));
+                Assert.Equal(2f, destination[1]);
+            }
+        }
     }
 
     private static string FirstDifference(float[] run, string actual, string expected)
