@@ -147,14 +147,6 @@ internal static class Utf8FloatArrayScanner
         return taken;
     }
 
-    /// <summary>How many of the 16 bytes (already less '0') are digits before the first that is not (16 if all are).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int DigitRun(Vector128<byte> v)
-    {
-        var digits = Vector128.Equals(Vector128.Min(v, Vector128.Create((byte)9)), v).ExtractMostSignificantBits();
-        return BitOperations.TrailingZeroCount(~digits);
-    }
-
     /// <summary>
     /// The value of the first <paramref name="count"/> (0–16) digit bytes of <paramref name="v"/>: shuffled to the end of
     /// the vector (the shuffle zeroes the lanes before them and drops what follows), then combined in pairs, fours and

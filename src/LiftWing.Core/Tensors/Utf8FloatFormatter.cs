@@ -99,7 +99,7 @@ internal static class Utf8FloatFormatter
     /// bytes, with no branch on their count); the trailing zeros are then counted from the ASCII word, not divided off.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int WriteDecimal(uint digits, int exponent, ref byte d)
+    private static int WriteDecimal(uint digits, int exponent, ref byte d)
     {
         Debug.Assert(digits is > 0 and < 1_000_000_000);
         var n = DecimalLength(digits);
@@ -185,7 +185,7 @@ internal static class Utf8FloatFormatter
     }
 
     /// <summary>Ryu's f2d: the shortest digits (and their power of ten) that read back as the same float.</summary>
-    internal static (uint Digits, int Exponent) Shortest(uint ieeeMantissa, uint ieeeExponent)
+    private static (uint Digits, int Exponent) Shortest(uint ieeeMantissa, uint ieeeExponent)
     {
         int e2;
         uint m2;
