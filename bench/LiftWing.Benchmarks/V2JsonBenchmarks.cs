@@ -55,6 +55,14 @@ public class V2JsonBenchmarks
     [Benchmark]
     public int DecodeDoubleTextLegacyScanner() => LegacyV2Codec.DecodeFirstInput(_doubleTextRequest, Elements).Length;
 
+    /// <summary>The round-3 scanner (eight digits per step), reading only the data array: the "before" of round 4.</summary>
+    [Benchmark]
+    public int DecodeRound3Scanner() => Round3V2Codec.DecodeFirstInput(_request, Elements).Length;
+
+    /// <summary>The same with 17-digit doubles.</summary>
+    [Benchmark]
+    public int DecodeDoubleTextRound3Scanner() => Round3V2Codec.DecodeFirstInput(_doubleTextRequest, Elements).Length;
+
     /// <summary>Request bytes straight into a typed float[] (what the REST endpoint does).</summary>
     [Benchmark]
     public int Decode() => V2JsonCodec.DecodeRequest(_request).Inputs[0].Data.Length;
@@ -88,6 +96,15 @@ public class V2JsonBenchmarks
     {
         _buffer.Reset();
         LegacyV2Codec.EncodeResponse(_response, _buffer);
+        return _buffer.WrittenCount;
+    }
+
+    /// <summary>The round-3 formatter (Schubfach one float at a time), into a pooled buffer: the "before" of round 4.</summary>
+    [Benchmark]
+    public int EncodeRound3Formatter()
+    {
+        _buffer.Reset();
+        Round3V2Codec.EncodeResponse(_response, _buffer);
         return _buffer.WrittenCount;
     }
 

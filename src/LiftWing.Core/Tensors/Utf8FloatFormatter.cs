@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
@@ -30,7 +31,16 @@ internal static class Utf8FloatFormatter
     private static readonly ulong[] Pow5InvSplit = BuildInverse(32);
     private static readonly ulong[] Pow5Split = BuildPowers(48);
 
-    private static readonly uint[] PowersOf10 = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000];
+    private static ReadOnlySpan<uint> PowersOf10 => [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000];
+
+    // See DecimalLength; checked against every power of ten and its neighbours by the unit tests.
+    private static ReadOnlySpan<ulong> DigitCountSteps =>
+    [
+        0x1_0000_0000, 0x1_0000_0000, 0x1_0000_0000, 0x1_FFFF_FFF6, 0x2_0000_0000, 0x2_0000_0000, 0x2_FFFF_FF9C, 0x3_0000_0000,
+        0x3_0000_0000, 0x3_FFFF_FC18, 0x4_0000_0000, 0x4_0000_0000, 0x4_0000_0000, 0x4_FFFF_D8F0, 0x5_0000_0000, 0x5_0000_0000,
+        0x5_FFFE_7960, 0x6_0000_0000, 0x6_0000_0000, 0x6_FFF0_BDC0, 0x7_0000_0000, 0x7_0000_0000, 0x7_0000_0000, 0x7_FF67_6980,
+        0x8_0000_0000, 0x8_0000_0000, 0x8_FA0A_1F00, 0x9_0000_0000, 0x9_0000_0000, 0x9_C465_3600, 0xA_0000_0000, 0xA_0000_0000,
+    ];
 
     private static ReadOnlySpan<byte> DigitPairs =>
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
@@ -68,24 +78,14 @@ internal static class Utf8FloatFormatter
         ref var d = ref Unsafe.Add(ref destination, sign);
         var ieeeMantissa = bits & ((1u << MantissaBits) - 1);
         var ieeeExponent = (bits >> MantissaBits) & 0xFF;
-        if (ieeeExponent == 0 && ieeeMantissa == 0)
+        if ((bits << 1) == 0)
         {
             d = (byte)'0';
             return sign + 1;
         }
 
-        if (SchubfachDigits.TryShortest(ieeeMantissa, ieeeExponent, out var digits, out var exponent))
-        {
-            // Schubfach may leave trailing zeros (usually none or one).
-            var tenth = digits / 10;
-            while (tenth * 10 == digits)
-            {
-                digits = tenth;
-                exponent++;
-                tenth = digits / 10;
-            }
-        }
-        else
+        // Schubfach may leave trailing zeros (usually none or one); the layout drops them.
+        if (!SchubfachDigits.TryShortest(ieeeMantissa, ieeeExponent, out var digits, out var exponent))
         {
             (digits, exponent) = Shortest(ieeeMantissa, ieeeExponent);
         }
@@ -93,51 +93,49 @@ internal static class Utf8FloatFormatter
         return sign + WriteDecimal(digits, exponent, ref d);
     }
 
-    /// <summary>Lays out digits × 10^exponent as the BCL's general format does for the shortest round-trip digits.</summary>
+    /// <summary>
+    /// Lays out digits × 10^exponent (digits &lt; 10^9, trailing zeros allowed) as the BCL's general format does for the
+    /// shortest round-trip digits. The digits are first scaled to exactly nine (so every layout writes the same nine
+    /// bytes, with no branch on their count); the trailing zeros are then counted from the ASCII word, not divided off.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int WriteDecimal(uint digits, int exponent, ref byte d)
     {
-        var length = DecimalLength(digits);
-
-        // The digits as text: the first of nine (0 when there are fewer) and the other eight, first digit in the low byte.
-        var top = digits / 100_000_000;
-        var low = Ascii8(digits - (top * 100_000_000));
-
-        // Up to eight digits: all of them, first digit in the low byte, zero bytes after.
-        var text = length == 9 ? low : low >> (8 * (8 - length));
+        Debug.Assert(digits is > 0 and < 1_000_000_000);
+        var n = DecimalLength(digits);
 
         // scale: where the decimal point goes relative to the first digit (0.0123 has scale -1, 123.4 has 3).
-        var scale = exponent + length;
-        if (scale > Math.Max(length, PlainDigits) || scale < -3)
+        var scale = exponent + n;
+        var nine = digits * Unsafe.Add(ref MemoryMarshal.GetReference(PowersOf10), 9 - n);
+
+        // The first digit, and the other eight as byte values 0–9, first digit in the low byte.
+        var top = nine / 100_000_000;
+        return Layout(top, Digits8(nine - (top * 100_000_000)), scale, ref d);
+    }
+
+    /// <summary>
+    /// Writes a nine-digit significand (first digit <paramref name="top"/>, 1–9; the other eight as byte values 0–9 in
+    /// <paramref name="low"/>, first in the low byte) with the decimal point <paramref name="scale"/> digits after its
+    /// first digit; returns the length of the text. Zero bytes at the top of <paramref name="low"/> are trailing zeros.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Layout(uint top, ulong low, int scale, ref byte d)
+    {
+        var length = 9 - (BitOperations.LeadingZeroCount(low) >> 3);
+        var first = (byte)('0' + top);
+        var text = low + 0x3030_3030_3030_3030;
+
+        if ((uint)(scale + 3) > 12)
         {
-            // d.ddddE±XX (|exponent| < 100 for a float).
-            int pos;
-            if (length == 1)
-            {
-                d = (byte)text;
-                pos = 1;
-            }
-            else
-            {
-                if (length == 9)
-                {
-                    d = (byte)('0' + top);
-                    Write8(ref d, 2, text);
-                }
-                else
-                {
-                    d = (byte)text;
-                    Write8(ref d, 2, text >> 8);
-                }
-
-                Unsafe.Add(ref d, 1) = (byte)'.';
-                pos = length + 1;
-            }
-
+            // d.ddddE±XX (|exponent| < 100 for a float), when the point is more than 9 digits right or 3 left of the first.
+            d = first;
+            Unsafe.Add(ref d, 1) = (byte)'.';
+            Write8(ref d, 2, text);
+            var pos = length == 1 ? 1 : length + 1;
             var e = scale - 1;
+            var pair = 2 * Math.Abs(e);
             Unsafe.Add(ref d, pos) = (byte)'E';
             Unsafe.Add(ref d, pos + 1) = e < 0 ? (byte)'-' : (byte)'+';
-            var pair = 2 * Math.Abs(e);
             Unsafe.Add(ref d, pos + 2) = DigitPairs[pair];
             Unsafe.Add(ref d, pos + 3) = DigitPairs[pair + 1];
             return pos + 4;
@@ -147,66 +145,43 @@ internal static class Utf8FloatFormatter
         {
             // 0.[000]ddd: "0." and three zeros, then the digits over the zeros not needed.
             Write8(ref d, 0, 0x3030_3030_3030_2E30);
-            WriteDigits(ref d, 2 - scale, length, top, text);
+            Unsafe.Add(ref d, 2 - scale) = first;
+            Write8(ref d, 3 - scale, text);
             return 2 - scale + length;
         }
 
-        if (scale >= length)
-        {
-            // ddd[000]: at most nine characters, so at most eight zeros.
-            WriteDigits(ref d, 0, length, top, text);
-            Write8(ref d, length, 0x3030_3030_3030_3030);
-            return scale;
-        }
-
-        // ddd.ddd: all the digits, then the ones after the point again one byte further on.
-        if (length == 9)
-        {
-            d = (byte)('0' + top);
-            Write8(ref d, 1, text);
-            Write8(ref d, scale + 1, text >> (8 * (scale - 1)));
-        }
-        else
-        {
-            Write8(ref d, 0, text);
-            Write8(ref d, scale + 1, text >> (8 * scale));
-        }
-
+        // ddd.ddd, or ddd[000] when the point is at or past the last digit (the nine digits end in the zeros needed, and
+        // the point and what follows it land past the end of the text, where the caller's next bytes overwrite them).
+        d = first;
+        Write8(ref d, 1, text);
         Unsafe.Add(ref d, scale) = (byte)'.';
-        return length + 1;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void WriteDigits(ref byte d, int at, int length, uint top, ulong text)
-    {
-        if (length == 9)
-        {
-            Unsafe.Add(ref d, at) = (byte)('0' + top);
-            at++;
-        }
-
-        Write8(ref d, at, text);
+        Write8(ref d, scale + 1, text >> (8 * (scale - 1)));
+        return scale >= length ? scale : length + 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Write8(ref byte d, int at, ulong eightBytes) =>
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref d, at), BitConverter.IsLittleEndian ? eightBytes : BinaryPrimitives.ReverseEndianness(eightBytes));
 
+    /// <summary>The eight decimal digits of <paramref name="v"/> (&lt; 10^8, leading zeros included) as ASCII, first digit in the low byte.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Ascii8(uint v) => Digits8(v) + 0x3030_3030_3030_3030;
+
     /// <summary>
-    /// The eight decimal digits of <paramref name="v"/> (&lt; 10^8, leading zeros included) as ASCII, first digit in the
-    /// low byte: split into 4-digit halves, then 2-digit quarters, then digits, in parallel lanes of one 64-bit word.
-    /// The divisions are multiply-shifts exact in range (n·10486 ≫ 20 = n / 100 for n &lt; 10^4, n·103 ≫ 10 = n / 10 for n &lt; 100).
+    /// The eight decimal digits of <paramref name="v"/> (&lt; 10^8, leading zeros included) as byte values 0–9, first
+    /// digit in the low byte: split into 4-digit halves, then 2-digit quarters, then digits, in parallel lanes of one
+    /// 64-bit word. The divisions are multiply-shifts exact in range (n·10486 ≫ 20 = n / 100 for n &lt; 10^4,
+    /// n·103 ≫ 10 = n / 10 for n &lt; 100).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong Ascii8(uint v)
+    internal static ulong Digits8(uint v)
     {
         var high = v / 10_000;
         var x = high | ((ulong)(v - (high * 10_000)) << 32);
         var hundreds = ((x * 10486) >> 20) & 0x0000_007F_0000_007F;
         x = hundreds | ((x - (hundreds * 100)) << 16);
         var tens = ((x * 103) >> 10) & 0x000F_000F_000F_000F;
-        x = tens | ((x - (tens * 10)) << 8);
-        return x + 0x3030_3030_3030_3030;
+        return tens | ((x - (tens * 10)) << 8);
     }
 
     /// <summary>Ryu's f2d: the shortest digits (and their power of ten) that read back as the same float.</summary>
@@ -400,12 +375,13 @@ internal static class Utf8FloatFormatter
 
     private static int Log10Pow5(int e) => (int)(((uint)e * 732923) >> 20);
 
-    // ⌊log10(v)⌋ + 1 from ⌊log2(v)⌋ (1233/4096 ≈ log10 2), corrected by one comparison; v ≥ 1.
-    private static int DecimalLength(uint v)
-    {
-        var guess = ((BitOperations.Log2(v) + 1) * 1233) >> 12;
-        return guess + (v >= PowersOf10[guess] ? 1 : 0);
-    }
+    /// <summary>
+    /// The number of decimal digits of <paramref name="v"/> (≥ 1): v plus an entry chosen by ⌊log2 v⌋ carries into bit 32
+    /// and up exactly the digit count (the entry is (digits + 1)·2^32 − 10^digits where a power of ten splits the binade).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int DecimalLength(uint v) =>
+        (int)((v + Unsafe.Add(ref MemoryMarshal.GetReference(DigitCountSteps), BitOperations.Log2(v))) >> 32);
 
     private static ulong[] BuildInverse(int count)
     {

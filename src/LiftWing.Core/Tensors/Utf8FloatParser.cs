@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace LiftWing.Core.Tensors;
 
@@ -97,6 +98,21 @@ internal static class Utf8FloatParser
         }
 
         return TryCompose(mantissa, exponent, negative, out value);
+    }
+
+    /// <summary>
+    /// The float nearest mantissa / 10^<paramref name="fractionDigits"/> for mantissa &lt; 2^53 and 0 ≤ fractionDigits ≤ 22
+    /// (a plain decimal of at most 15 digits): the quotient of two exact doubles is the value correctly rounded, and
+    /// rounding it to float is then right unless it lies exactly on a midpoint between two floats (rounding is monotonic,
+    /// and every such midpoint is a double), which is the one case left to the caller. No subnormal or overflow is possible.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryComposeExact(ulong mantissa, int fractionDigits, bool negative, out float value)
+    {
+        var x = (long)mantissa / Unsafe.Add(ref MemoryMarshal.GetReference(PowersOf10), fractionDigits);
+        var f = (float)x;
+        value = negative ? -f : f;
+        return (BitConverter.DoubleToUInt64Bits(x) & 0x1FFF_FFFFUL) != 0x1000_0000UL;
     }
 
     /// <summary>

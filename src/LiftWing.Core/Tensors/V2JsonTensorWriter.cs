@@ -131,34 +131,36 @@ internal static class V2JsonTensorWriter
     /// <summary>
     /// Formats the whole array into a pooled buffer and hands it to the writer as one raw value: per-element
     /// <see cref="Utf8JsonWriter.WriteNumberValue(float)"/> calls cost more than the formatting. Same text as the
-    /// writer's (shortest round trip), and null for a non-finite value.
+    /// writer's (shortest round trip), and null for a non-finite value. FP16 and BF16 are widened to float a block at a
+    /// time, then formatted as FP32 is (<see cref="Utf8FloatBatchFormatter"/>).
     /// </summary>
     private static void WriteFloats<T>(Utf8JsonWriter w, ReadOnlySpan<T> values)
         where T : unmanaged
     {
         // Room for the longest text and a comma per element, plus the formatter's scratch past the last one.
-        var buffer = ArrayPool<byte>.Shared.Rent(2 + (values.Length * (Utf8FloatFormatter.MaxLength + 1)) + Utf8FloatFormatter.ScratchLength);
+        var buffer = ArrayPool<byte>.Shared.Rent(2 + (values.Length * Utf8FloatBatchFormatter.MaxLengthPerElement) + Utf8FloatFormatter.ScratchLength);
         try
         {
             ref var start = ref MemoryMarshal.GetArrayDataReference(buffer);
             start = (byte)'[';
             var pos = 1;
-            foreach (var element in values)
+            if (typeof(T) == typeof(float))
             {
-                var v = typeof(T) == typeof(Half) ? (float)Unsafe.BitCast<T, Half>(element)
-                    : typeof(T) == typeof(BFloat16) ? (float)Unsafe.BitCast<T, BFloat16>(element)
-                    : Unsafe.BitCast<T, float>(element);
-                if (float.IsFinite(v))
+                pos += Utf8FloatBatchFormatter.FormatJoined(MemoryMarshal.Cast<T, float>(values), ref Unsafe.Add(ref start, pos));
+            }
+            else
+            {
+                Span<float> block = stackalloc float[256];
+                for (var i = 0; i < values.Length; i += block.Length)
                 {
-                    pos += Utf8FloatFormatter.FormatUnchecked(v, ref Unsafe.Add(ref start, pos));
-                }
-                else
-                {
-                    "null"u8.CopyTo(buffer.AsSpan(pos));
-                    pos += 4;
-                }
+                    var part = values.Slice(i, Math.Min(block.Length, values.Length - i));
+                    for (var j = 0; j < part.Length; j++)
+                    {
+                        block[j] = typeof(T) == typeof(Half) ? (float)Unsafe.BitCast<T, Half>(part[j]) : (float)Unsafe.BitCast<T, BFloat16>(part[j]);
+                    }
 
-                Unsafe.Add(ref start, pos++) = (byte)',';
+                    pos += Utf8FloatBatchFormatter.FormatJoined(block[..part.Length], ref Unsafe.Add(ref start, pos));
+                }
             }
 
             if (values.IsEmpty)
