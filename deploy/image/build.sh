@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds LiftWing's OCI image from Debian packages, with no container daemon:
 #   1. dotnet publish: the self-contained linux-x64 app (the `liftwing` entry point), ReadyToRun-compiled so a pod
-#      starts without JIT-compiling LiftWing and its libraries (ready 2.3 s instead of 3.1 s with every model);
+#      starts without JIT-compiling LiftWing and its libraries (ready in 2.1–2.4 s instead of 2.8–3.0 s with every model);
 #   2. mmdebstrap --variant=extract: a root filesystem holding only the runtime libraries the app loads;
 #   3. umoci: an OCI image layout with two layers (Debian libraries, app + model definitions), run as non-root.
 # Model weights stay out: `serve` pulls them at start into LIFTWING_ARTIFACTS (an emptyDir or PVC), or KServe's
