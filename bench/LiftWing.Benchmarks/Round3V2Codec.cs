@@ -8,7 +8,7 @@ namespace LiftWing.Benchmarks;
 
 /// <summary>
 /// The V2 JSON FP32 paths as they were in round 3 (single-pass scanner, eight digits per step; Schubfach one float at a
-/// time), kept only as the benchmarks' baseline for round 4. Same shape as <see cref="LegacyV2Codec"/>.
+/// time), kept only as the benchmarks' baseline for round 4.
 /// Decode reads only the first input's data (less work than the real decoder: no shape,
 /// budget or other fields), so the comparison with <see cref="V2JsonCodec.DecodeRequest(ReadOnlySpan{byte}, int)"/> is
 /// conservative.

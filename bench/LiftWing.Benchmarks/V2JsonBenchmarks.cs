@@ -47,14 +47,6 @@ public class V2JsonBenchmarks
     [Benchmark(Baseline = true)]
     public int DecodeBoxingBaseline() => BoxingV2Decoder.DecodeFirstInput(_request).Length;
 
-    /// <summary>The previous scanner (two passes per number, digit by digit), reading only the data array.</summary>
-    [Benchmark]
-    public int DecodeLegacyScanner() => LegacyV2Codec.DecodeFirstInput(_request, Elements).Length;
-
-    /// <summary>The same with 17-digit doubles.</summary>
-    [Benchmark]
-    public int DecodeDoubleTextLegacyScanner() => LegacyV2Codec.DecodeFirstInput(_doubleTextRequest, Elements).Length;
-
     /// <summary>The round-3 scanner (eight digits per step), reading only the data array: the "before" of round 4.</summary>
     [Benchmark]
     public int DecodeRound3Scanner() => Round3V2Codec.DecodeFirstInput(_request, Elements).Length;
@@ -87,15 +79,6 @@ public class V2JsonBenchmarks
             w.WriteEndArray();
         }
 
-        return _buffer.WrittenCount;
-    }
-
-    /// <summary>The previous formatter layout (digit pairs through bounds-checked spans), into a pooled buffer.</summary>
-    [Benchmark]
-    public int EncodeLegacyFormatter()
-    {
-        _buffer.Reset();
-        LegacyV2Codec.EncodeResponse(_response, _buffer);
         return _buffer.WrittenCount;
     }
 

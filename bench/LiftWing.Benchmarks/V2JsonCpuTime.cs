@@ -18,14 +18,11 @@ internal static class V2JsonCpuTime
         (string Name, Func<int> Op)[] methods =
         [
             ("DecodeBoxingBaseline", b.DecodeBoxingBaseline),
-            ("DecodeLegacyScanner", b.DecodeLegacyScanner),
             ("DecodeRound3Scanner", b.DecodeRound3Scanner),
             ("Decode", b.Decode),
-            ("DecodeDoubleTextLegacyScanner", b.DecodeDoubleTextLegacyScanner),
             ("DecodeDoubleTextRound3Scanner", b.DecodeDoubleTextRound3Scanner),
             ("DecodeDoubleText", b.DecodeDoubleText),
             ("EncodePerElementWriter", b.EncodePerElementWriter),
-            ("EncodeLegacyFormatter", b.EncodeLegacyFormatter),
             ("EncodeRound3Formatter", b.EncodeRound3Formatter),
             ("Encode", b.Encode),
             ("EncodeToArray", b.EncodeToArray),
