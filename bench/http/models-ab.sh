@@ -22,20 +22,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-python3 - "$work" "$shared" <<'PY'
-import base64, json, sys
-work, shared = sys.argv[1], sys.argv[2]
-def put(name, obj):
-    open(f"{work}/{name}.json", "w", encoding="utf-8").write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
-put("minilm", {"instances": ["The quick brown fox jumps over the lazy dog."]})
-html = open(f"{shared}/data/liftwing/parsoid/enwiki_70793851_rev1321555271.html", encoding="utf-8").read()
-put("articlequality", {"lang": "en", "html": html})
-png = open(f"{shared}/data/liftwing/logo/Cambia_logo.png", "rb").read()
-put("logo", {"instances": [{"filename": "Cambia_logo.png", "image": base64.b64encode(png).decode(), "target": "logo"}]})
-PY
-for b in minilm articlequality logo; do
-  printf 'local f = io.open("%s", "rb")\nwrk.method = "POST"\nwrk.body = f:read("*a")\nf:close()\nwrk.headers["Content-Type"] = "application/json"\n' "$work/$b.json" >"$work/$b.lua"
-done
+bench/http/model-bodies.sh "$work" "$shared"
 
 ports=()
 for spec in "${targets[@]}"; do
