@@ -1,10 +1,11 @@
-using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using LiftWing.Core.Errors;
 using LiftWing.Core.Tensors;
+
+using static LiftWing.Core.Tests.Tensors.BclFloatReference;
 
 namespace LiftWing.Core.Tests.Tensors;
 
@@ -299,24 +300,6 @@ public sealed class Utf8FloatArrayScannerTests
     }
 
     private static uint Bits(float value) => BitConverter.SingleToUInt32Bits(value);
-
-    private static float Reference(string text)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
-        reader.Read();
-        return reader.GetSingle();
-    }
-
-    private static string Reference(float value)
-    {
-        var output = new ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(output))
-        {
-            w.WriteNumberValue(value);
-        }
-
-        return Encoding.UTF8.GetString(output.WrittenSpan);
-    }
 
     // What the reader alone says about the text (no scanner), as the codec reports it: without position details.
     private static string ReaderMessage(string json)

@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using LiftWing.Core.Tensors;
+
+using static LiftWing.Core.Tests.Tensors.BclFloatReference;
 
 namespace LiftWing.Core.Tests.Tensors;
 
@@ -139,24 +139,5 @@ public sealed class Utf8FloatTests
     {
         var buffer = new byte[Utf8FloatFormatter.MaxLength];
         return Encoding.UTF8.GetString(buffer, 0, Utf8FloatFormatter.Format(value, buffer));
-    }
-
-    private static string Reference(float value)
-    {
-        var output = new ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(output))
-        {
-            w.WriteNumberValue(value);
-        }
-
-        return Encoding.UTF8.GetString(output.WrittenSpan);
-    }
-
-    private static float Reference(string text)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text));
-        reader.Read();
-        Assert.True(reader.TryGetSingle(out var value));
-        return value;
     }
 }
