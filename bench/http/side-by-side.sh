@@ -37,12 +37,12 @@ serve() { # serve PORT CACHE MODELS [CLI] -> waits until ready
 }
 
 # A wrk script that POSTs the file's bytes as JSON.
-lua_for() { printf 'local f = io.open("%s", "rb")\nwrk.method = "POST"\nwrk.body = f:read("*a")\nf:close()\nwrk.headers["Content-Type"] = "application/json"\n' "$1" >"$1.lua"; }
+lua_for() { printf 'local f = io.open("%s", "rb")\nwrk.method = "POST"\nwrk.body = f:read("*a")\nf:close()\nwrk.headers["Content-Type"] = "application/json"\n' "$1" >"${1%.json}.lua"; }
 
 # run NAME URL BODY CONNECTIONS -> "req/s p50_us"
 run() {
   local out
-  out=$(wrk -t1 -c"$4" -d"${secs}s" --latency -s "$3.lua" "$2")
+  out=$(wrk -t1 -c"$4" -d"${secs}s" --latency -s "${3%.json}.lua" "$2")
   local rps p50
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); print v} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v*1000} else if (v ~ /s$/) {sub(/s$/,"",v); print v*1000000}}' <<<"$out")
@@ -52,19 +52,9 @@ run() {
   echo "$rps $p50"
 }
 
-python3 - "$work" "$shared" <<'PY'
-import base64, json, sys
-work, shared = sys.argv[1], sys.argv[2]
-def put(name, obj):
-    open(f"{work}/{name}.json", "w", encoding="utf-8").write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
-put("langid", {"text": "Der schnelle braune Fuchs springt über den faulen Hund"})
-put("minilm", {"instances": ["The quick brown fox jumps over the lazy dog."]})
-html = open(f"{shared}/data/liftwing/parsoid/enwiki_70793851_rev1321555271.html", encoding="utf-8").read()
-put("articlequality", {"lang": "en", "html": html})
-png = open(f"{shared}/data/liftwing/logo/Cambia_logo.png", "rb").read()
-put("logo", {"instances": [{"filename": "Cambia_logo.png", "image": base64.b64encode(png).decode(), "target": "logo"}]})
-PY
-for b in langid minilm articlequality logo; do lua_for "$work/$b.json"; done
+printf '{"text":"Der schnelle braune Fuchs springt über den faulen Hund"}' >"$work/langid.json"
+lua_for "$work/langid.json"
+bench/http/model-bodies.sh "$work" "$shared" # minilm, articlequality, logo
 
 bare=$(free_port); uncached=$(free_port); cached=$(free_port); models=$(free_port)
 serve "$uncached" none langid
@@ -81,9 +71,9 @@ pids+=($!)
 for _ in $(seq 1 300); do curl -fs -X POST "http://127.0.0.1:$bare/" --data-binary @"$work/langid.json" >/dev/null 2>&1 && break; sleep 0.2; done
 
 # Warm every target up (JIT, connection pools) before anything is measured.
-for t in $targets; do port=${!t}; wrk -t1 -c16 -d2s -s "$work/langid.json.lua" "http://127.0.0.1:$port$langid_path" >/dev/null; done
+for t in $targets; do port=${!t}; wrk -t1 -c16 -d2s -s "$work/langid.lua" "http://127.0.0.1:$port$langid_path" >/dev/null; done
 for m in "all-MiniLM-L6-v2 minilm" "articlequality articlequality" "logo-detection logo"; do
-  set -- $m; wrk -t1 -c1 -d2s -s "$work/$2.json.lua" "http://127.0.0.1:$models/v1/models/$1:predict" >/dev/null
+  set -- $m; wrk -t1 -c1 -d2s -s "$work/$2.lua" "http://127.0.0.1:$models/v1/models/$1:predict" >/dev/null
 done
 
 echo "side by side, ${secs} s per cell, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
