@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LiftWing.Core.Batching;
 using LiftWing.Core.Errors;
+using LiftWing.Core.Hashing;
 using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
 using LiftWing.Core.Telemetry;
@@ -261,7 +261,7 @@ public sealed class HuggingFaceModel : ModelBase<HuggingFaceInput, HuggingFaceOu
             return null;
         }
 
-        return "instances:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(instances.GetRawText())));
+        return "instances:" + KeyHash.Sha256Hex(Encoding.UTF8.GetBytes(instances.GetRawText()));
     }
 
     /// <inheritdoc />

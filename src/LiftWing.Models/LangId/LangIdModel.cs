@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LiftWing.Core.Errors;
+using LiftWing.Core.Hashing;
 using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
 using LiftWing.Runtimes.FastText;
@@ -133,9 +133,7 @@ public sealed partial class LangIdModel : ModelBase<LangIdInput, LangIdOutput>
                 n += Encoding.UTF8.GetBytes(t, buffer[n..]);
             }
 
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer[..n], hash);
-            return Convert.ToHexStringLower(hash);
+            return KeyHash.Sha256Hex(buffer[..n]);
         }
         finally
         {

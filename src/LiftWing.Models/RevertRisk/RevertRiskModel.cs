@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LiftWing.Core.Errors;
+using LiftWing.Core.Hashing;
 using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
 using LiftWing.Runtimes.Gbdt;
@@ -207,7 +207,7 @@ internal sealed partial class RevertRiskModel : ModelBase<RevertRiskBatch, Rever
         if (parsed.Inline is { } inline)
         {
             var canonical = JsonSerializer.SerializeToUtf8Bytes(inline);
-            return "revision_data:" + Convert.ToHexStringLower(SHA256.HashData(canonical));
+            return "revision_data:" + KeyHash.Sha256Hex(canonical);
         }
 
         var wiki = parsed.Keys[0].WikiDb;

@@ -48,16 +48,27 @@ internal static class LiftWingServerExtensions
         services.AddOptions<HostOptions>().Configure<IOptions<LiftWingServerOptions>>((host, server) => host.ShutdownTimeout = server.Value.ShutdownTimeout);
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(LiftWingMetrics.MeterName)
-            // ASP.NET Core's HTTP server, connection and unhandled-exception meters. Not the routing and rate-limiting
+            // Kestrel's connection and ASP.NET Core's unhandled-exception meters. Not the routing and rate-limiting
             // meters the AspNetCore instrumentation package would add too: five more measurements on every request
             // for numbers LiftWing already has (liftwing_requests, the gateway's 429s in liftwing_edge_request_seconds).
             .AddMeter(AspNetCoreMeters)
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
+        // Hosting's per-request duration and active-request meter only when asked for (LiftWing:Server:HttpServerMetrics):
+        // on a cached answer it was about a tenth of the server's own CPU per request.
+        services.ConfigureOpenTelemetryMeterProvider(static (sp, metrics) =>
+        {
+            if (sp.GetRequiredService<IOptions<LiftWingServerOptions>>().Value.HttpServerMetrics)
+            {
+                metrics.AddMeter(HostingMeter);
+            }
+        });
         return services;
     }
 
-    private static readonly string[] AspNetCoreMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics"];
+    private static readonly string[] AspNetCoreMeters = ["Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics"];
+
+    private const string HostingMeter = "Microsoft.AspNetCore.Hosting";
 
     /// <summary>Adds the request-id middleware and maps every protocol's endpoints plus <c>/metrics</c>.</summary>
     public static WebApplication MapLiftWing(this WebApplication app)
@@ -72,9 +83,7 @@ internal static class LiftWingServerExtensions
             // The handler logs each 5xx once, with the request id; the middleware's own log line would be a second.
             SuppressDiagnosticsCallback = static _ => true,
         });
-        app.UseStatusCodePages(static ctx => ctx.HttpContext.Response.HasStarted || ctx.HttpContext.Response.ContentLength > 0
-            ? Task.CompletedTask
-            : WriteStatusAsync(ctx.HttpContext));
+        app.UseMiddleware<StatusBodyMiddleware>();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseRequestDecompression();
         app.UseLiftWingGateway();
@@ -135,25 +144,5 @@ internal static class LiftWingServerExtensions
                 kestrel.Listen(IPAddress.Parse(host), port, Configure);
                 break;
         }
-    }
-
-    // Unknown routes and wrong methods answer as FastAPI does ({"detail": "Not Found"}; 405 keeps routing's Allow
-    // header), and as OpenAI does under the OpenAI routes.
-    private static Task WriteStatusAsync(HttpContext context)
-    {
-        var status = context.Response.StatusCode;
-        if (OpenAIEndpoints.IsOpenAIPath(context.Request.Path) && status is 404 or 405)
-        {
-            var message = status == 404 ? $"Invalid URL ({context.Request.Method} {context.Request.Path})" : $"Invalid method for URL ({context.Request.Method} {context.Request.Path})";
-            return ErrorResponses.WriteAsync(context, status, message, openAICode: OpenAICode.None);
-        }
-
-        return status switch
-        {
-            404 => ErrorResponses.WriteAsync(context, status, "Not Found", ErrorBodyStyle.FastApi),
-            405 => ErrorResponses.WriteAsync(context, status, MethodNotAllowedException.Detail, ErrorBodyStyle.FastApi),
-            415 => ErrorResponses.WriteAsync(context, status, "Unsupported content type."),
-            _ => ErrorResponses.WriteAsync(context, status, $"HTTP {status}."),
-        };
     }
 }

@@ -79,6 +79,25 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public async Task Metrics_HostingRequestDuration_OnlyWhenAskedFor()
+    {
+        using var models = TempModels.Create(("echo", TempModels.EchoYaml("echo")));
+        await using (var plain = await StartAsync(models))
+        {
+            await HttpAssert.JsonAsync(await plain.Client.PostAsync("v1/models/echo:predict", Json("{}")), HttpStatusCode.OK);
+            var text = await plain.Client.GetStringAsync("metrics");
+            // The per-request edge histogram is there; ASP.NET Core's second timing of the same request is not.
+            Assert.Matches("(?m)^request_seconds_bucket\\{", text);
+            Assert.DoesNotContain("http_server_request_duration", text, StringComparison.Ordinal);
+        }
+
+        await using var asked = await StartAsync(models, s => s.Settings["LiftWing:Server:HttpServerMetrics"] = "true");
+        await HttpAssert.JsonAsync(await asked.Client.PostAsync("v1/models/echo:predict", Json("{}")), HttpStatusCode.OK);
+        Assert.Matches("(?m)^http_server_request_duration_seconds_count\\{.*http_route=\"/v1/models/\\{name\\}:predict\".*\\} [1-9]",
+            await asked.Client.GetStringAsync("metrics"));
+    }
+
+    [Fact]
     public async Task Shutdown_FinishesInFlightRequests()
     {
         using var models = TempModels.Create(("echo", TempModels.EchoYaml("echo")));

@@ -1,0 +1,35 @@
+using System.Security.Cryptography;
+
+namespace LiftWing.Core.Hashing;
+
+/// <summary>
+/// SHA-256 for cache keys: the same digest as <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>, computed
+/// in managed code for short inputs (a sentence, an edit's canonical form), where the native call's fixed cost was a
+/// visible share of a cached answer, and natively for longer ones.
+/// </summary>
+public static class KeyHash
+{
+    /// <summary>Inputs shorter than this are hashed in managed code (at most 16 blocks).</summary>
+    internal const int ManagedLimit = 1024;
+
+    /// <summary>Writes the SHA-256 digest of <paramref name="data"/> (32 bytes) to <paramref name="destination"/>.</summary>
+    public static void Sha256(ReadOnlySpan<byte> data, Span<byte> destination)
+    {
+        if (data.Length < ManagedLimit)
+        {
+            SmallSha256.Hash(data, destination);
+        }
+        else
+        {
+            SHA256.HashData(data, destination);
+        }
+    }
+
+    /// <summary>The SHA-256 digest of <paramref name="data"/> as 64 lower-case hex digits.</summary>
+    public static string Sha256Hex(ReadOnlySpan<byte> data)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        Sha256(data, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+}
