@@ -88,6 +88,46 @@ public sealed class InferenceService
         }
     }
 
+    /// <summary>
+    /// Answers a request from the in-process cache tier only, recording it as <see cref="InferAsync"/> records a hit;
+    /// false (nothing recorded) when there is no cache, the model is not ready or the answer is not in memory. For the
+    /// edge's cached-hit lane, which falls back to the full path on false.
+    /// </summary>
+    public bool TryAnswerFromMemory(InferenceRequest request, [NotNullWhen(true)] out InferenceResponse? response)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        response = null;
+        if (_cache is null || !_repository.TryGet(request.ModelName, out var found) || !found.State.IsReady)
+        {
+            return false;
+        }
+
+        ModelLease lease;
+        try
+        {
+            lease = _repository.Acquire(request.ModelName);
+        }
+        catch (LiftWingException)
+        {
+            // Unloaded between the check and the lease: the full path reports it.
+            return false;
+        }
+
+        using (lease)
+        {
+            var model = lease.Model;
+            var start = Stopwatch.GetTimestamp();
+            if (!TryAnswerFromMemory(model, request, out response))
+            {
+                return false;
+            }
+
+            RecordRequest(start, new KeyValuePair<string, object?>(LiftWingMetrics.ModelNameTag, model.Config.Name), response.StatusCode);
+            _events?.OnResponse(model, request, response);
+            return true;
+        }
+    }
+
     // An L1 hit needs no deadline and no stages: answered before either is set up. A model whose key threw is left to
     // the full path, which reports the error as it always has.
     private bool TryAnswerFromMemory(IModel model, InferenceRequest request, [NotNullWhen(true)] out InferenceResponse? response)

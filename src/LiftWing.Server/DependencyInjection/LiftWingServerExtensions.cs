@@ -1,4 +1,5 @@
 using System.Net;
+using LiftWing.Core.Caching;
 using LiftWing.Core.Configuration;
 using LiftWing.Core.Errors;
 using LiftWing.Core.Telemetry;
@@ -74,6 +75,14 @@ internal static class LiftWingServerExtensions
     public static WebApplication MapLiftWing(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetService<IOptions<PredictionCacheOptions>>()?.Value.Store is { } store && store != CacheStoreKind.None)
+        {
+            // Ahead of routing and everything else: a cached V1 answer costs less than the pipeline in front of it.
+            app.UseMiddleware<CachedHitLane>();
+        }
+
+        // Explicit, so that routing comes after the lane (WebApplication would otherwise put it first).
+        app.UseRouting();
         app.UseLiftWingSlo();
         // The one exception-to-response path: LiftWingExceptionHandler maps, logs and writes every error.
         app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -1,0 +1,180 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using LiftWing.Core.Inference;
+using LiftWing.Server.Gateway;
+using LiftWing.Server.Routing;
+using LiftWing.Server.Slo;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LiftWing.Server.Http;
+
+/// <summary>
+/// The first middleware when a prediction cache is configured: answers a plain V1 predict whose answer is in the
+/// in-process tier before routing and the rest of the pipeline run, since on a hit they cost more than the lookup
+/// itself. It only ever answers the ordinary case: a complete JSON body within the model's limits, no token, no
+/// CORS origin, no content encoding, no Host-selected service, no rate limit counting the request, and a 2xx answer
+/// in memory. Everything else, and every miss, goes on untouched to the full pipeline: the body is only examined, not
+/// consumed, so the endpoint reads it again. What a hit does on the full path is done here too: the same request
+/// validation (the body parsed and its text checked, the model's own key made from its validated input), the request
+/// id, the stage and cache metrics, the SLO record and the X-Cache headers.
+/// </summary>
+internal sealed class CachedHitLane(
+    RequestDelegate next,
+    IServiceProvider services,
+    IOptions<LiftWingServerOptions> serverOptions,
+    IOptions<GatewayOptions> gatewayOptions,
+    GatewayRateLimiter limiter,
+    ClientAddressResolver addresses,
+    SloRecorder slo,
+    IOptions<SloOptions> sloOptions,
+    TimeProvider time)
+{
+    private const string PublicPrefix = Protocols.V1.V1Endpoints.PublicPrefix;
+    private readonly LiftWingServerOptions _options = serverOptions.Value;
+    private readonly bool _cors = gatewayOptions.Value.Cors;
+    private readonly bool _slo = sloOptions.Value.Enabled;
+
+    // Resolved at the first request, as the endpoints resolve it: building it opens the cache's store.
+    private InferenceService? _inference;
+
+    private InferenceService Inference => _inference ??= services.GetRequiredService<InferenceService>();
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var inference = Inference;
+        if (inference.Cache is null
+            || !HttpMethods.IsPost(request.Method)
+            || ModelName(request.Path.Value) is not { Length: > 0 } name
+            || request.ContentLength is not { } length
+            || request.Headers.ContentEncoding.Count > 0
+            || request.Headers.Authorization.Count > 0
+            || (_cors && request.Headers.Origin.Count > 0)
+            || !inference.Repository.TryGet(name, out var model)
+            || length > (model.Config.MaxRequestBodyBytes ?? _options.MaxRequestBodyBytes)
+            || HostRouting.Select(request.Host.Value, inference.Repository) is not null
+            || Limited(context))
+        {
+            return next(context);
+        }
+
+        var start = time.GetTimestamp();
+        var reader = request.BodyReader;
+        if (!reader.TryRead(out var read))
+        {
+            return next(context);
+        }
+
+        if (!read.IsCompleted || read.Buffer.Length != length || !TryAnswer(context, name, read.Buffer, out var response))
+        {
+            // Examined, not consumed: the endpoint reads the same bytes again.
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            return next(context);
+        }
+
+        reader.AdvanceTo(read.Buffer.End);
+        return WriteAsync(context, name, response, start);
+    }
+
+    private async Task WriteAsync(HttpContext context, string name, InferenceResponse response, long start)
+    {
+        await ResponseWriter.WriteJsonAsync(context, response).ConfigureAwait(false);
+        if (_slo && slo.Find(name) is { } model)
+        {
+            // The body went out in one write; what is left of the request is Kestrel's flush.
+            slo.Record(model, response.StatusCode, time.GetElapsedTime(start).TotalSeconds);
+        }
+    }
+
+    // The same test the gateway applies: a request a rate limit counts takes the full path, where it is counted once.
+    private bool Limited(HttpContext context)
+    {
+        var ip = addresses.Resolve(context);
+        var loopback = ip is not null && System.Net.IPAddress.IsLoopback(ip);
+        return limiter.Covers(context, GatewayMiddleware.Identify(null, ip, isAdmin: false, loopback));
+    }
+
+    private bool TryAnswer(HttpContext context, string name, ReadOnlySequence<byte> body, out InferenceResponse response)
+    {
+        response = null!;
+        byte[]? rented = null;
+        ReadOnlyMemory<byte> bytes;
+        if (body.IsSingleSegment)
+        {
+            bytes = body.First;
+        }
+        else
+        {
+            rented = ArrayPool<byte>.Shared.Rent((int)body.Length);
+            body.CopyTo(rented);
+            bytes = rented.AsMemory(0, (int)body.Length);
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = _options.MaxJsonDepth });
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            JsonTextValidator.Validate(bytes.Span, _options.MaxJsonDepth);
+            var id = RequestIdMiddleware.Sanitize(context.Request.Headers[RequestIdMiddleware.HeaderName].ToString());
+            if (id.Length == 0)
+            {
+                id = RequestIdMiddleware.NewId();
+            }
+
+            var inferenceRequest = new InferenceRequest
+            {
+                ModelName = name,
+                Protocol = InferenceProtocol.V1,
+                Body = doc.RootElement,
+                RequestId = id,
+                Headers = new ForwardedHeaders(context.Request.Headers),
+            };
+            if (!Inference.TryAnswerFromMemory(inferenceRequest, out var answer) || answer.StatusCode is < 200 or >= 300)
+            {
+                return false;
+            }
+
+            context.Response.Headers[RequestIdMiddleware.HeaderName] = id;
+            response = answer;
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or Core.Errors.LiftWingException)
+        {
+            // Refused input: the full path answers it with its 400.
+            return false;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The model of <c>/v1/models/{name}:predict</c> (also under the public prefix), or null.</summary>
+    internal static string? ModelName(string? path)
+    {
+        var span = path.AsSpan();
+        if (span.StartsWith(PublicPrefix, StringComparison.Ordinal))
+        {
+            span = span[PublicPrefix.Length..];
+        }
+
+        const string Models = "/v1/models/", Predict = ":predict";
+        if (!span.StartsWith(Models, StringComparison.Ordinal) || !span.EndsWith(Predict, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var name = span[Models.Length..^Predict.Length];
+        return name.Length == 0 || name.Contains('/') ? null : name.ToString();
+    }
+}
