@@ -103,7 +103,11 @@ internal sealed class GatewayMiddleware(
     {
         try
         {
-            if (await limiter.TryAcquireAsync(identity, context.RequestAborted).ConfigureAwait(false) is { } rejection)
+            // Counted already when the cached-hit lane looked at the request first; otherwise counted here.
+            var rejection = context.Features.Get<RateLimitDecision>() is { } counted
+                ? counted.Rejection
+                : await limiter.TryAcquireAsync(identity, context.RequestAborted).ConfigureAwait(false);
+            if (rejection is not null)
             {
                 await GatewayResponses.WriteRejectionAsync(context, rejection).ConfigureAwait(false);
                 return;

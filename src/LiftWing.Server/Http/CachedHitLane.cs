@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.IO.Pipelines;
+using System.Net;
 using System.Text.Json;
 using LiftWing.Core.Inference;
 using LiftWing.Server.Gateway;
@@ -15,8 +15,9 @@ namespace LiftWing.Server.Http;
 /// The first middleware when a prediction cache is configured: answers a plain V1 predict whose answer is in the
 /// in-process tier before routing and the rest of the pipeline run, since on a hit they cost more than the lookup
 /// itself. It only ever answers the ordinary case: a complete JSON body within the model's limits, no token, no
-/// CORS origin, no content encoding, no Host-selected service, no rate limit counting the request, and a 2xx answer
-/// in memory. Everything else, and every miss, goes on untouched to the full pipeline: the body is only examined, not
+/// CORS origin, no content encoding, no Host-selected service, and a 2xx answer in memory. A request a rate limit
+/// covers is counted here and the count handed to the gateway (<see cref="RateLimitDecision"/>), so it is counted once
+/// whichever path answers it. Everything else, and every miss, goes on untouched to the full pipeline: the body is only examined, not
 /// consumed, so the endpoint reads it again. What a hit does on the full path is done here too: the same request
 /// validation (the body parsed and its text checked, the model's own key made from its validated input), the request
 /// id, the stage and cache metrics, the SLO record and the X-Cache headers.
@@ -33,6 +34,10 @@ internal sealed class CachedHitLane(
     TimeProvider time)
 {
     private const string PublicPrefix = Protocols.V1.V1Endpoints.PublicPrefix;
+    // Bodies up to Kestrel's default request buffer, which can arrive whole before the first read. Larger ones go to
+    // the endpoint untouched: a read here would fix the request's body-size limit (Kestrel's ceiling) before the
+    // endpoint can raise it to the model's own limit.
+    private const long MaxBody = 1024 * 1024;
     private readonly LiftWingServerOptions _options = serverOptions.Value;
     private readonly bool _cors = gatewayOptions.Value.Cors;
     private readonly bool _slo = sloOptions.Value.Enabled;
@@ -54,15 +59,46 @@ internal sealed class CachedHitLane(
             || request.Headers.Authorization.Count > 0
             || (_cors && request.Headers.Origin.Count > 0)
             || !inference.Repository.TryGet(name, out var model)
-            || length > (model.Config.MaxRequestBodyBytes ?? _options.MaxRequestBodyBytes)
-            || HostRouting.Select(request.Host.Value, inference.Repository) is not null
-            || Limited(context))
+            || length > Math.Min(MaxBody, model.Config.MaxRequestBodyBytes ?? _options.MaxRequestBodyBytes)
+            || HostRouting.Select(request.Host.Value, inference.Repository) is not null)
         {
             return next(context);
         }
 
         var start = time.GetTimestamp();
-        var reader = request.BodyReader;
+        var ip = addresses.Resolve(context);
+        var identity = GatewayMiddleware.Identify(null, ip, isAdmin: false, ip is not null && IPAddress.IsLoopback(ip));
+        return limiter.Covers(context, identity) ? CountThenAnswerAsync(context, name, length, identity, start) : AnswerOrPass(context, name, length, start);
+    }
+
+    // A request a rate limit covers is counted here, once: the gateway applies this count (RateLimitDecision) if the
+    // request goes on, so a refused request gets the gateway's own 429 through the full pipeline.
+    private async Task CountThenAnswerAsync(HttpContext context, string name, long length, GatewayIdentity identity, long start)
+    {
+        RateLimitRejection? rejection;
+        try
+        {
+            rejection = await limiter.TryAcquireAsync(identity, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left while its request was being counted, as in the gateway: nobody to answer.
+            return;
+        }
+        catch (Exception)
+        {
+            // A store fault is the gateway's to report, through the error handler: it counts (and fails) there.
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        context.Features.Set(rejection is null ? RateLimitDecision.Admitted : RateLimitDecision.Refused(rejection));
+        await (rejection is null ? AnswerOrPass(context, name, length, start) : next(context)).ConfigureAwait(false);
+    }
+
+    private Task AnswerOrPass(HttpContext context, string name, long length, long start)
+    {
+        var reader = context.Request.BodyReader;
         if (!reader.TryRead(out var read))
         {
             return next(context);
@@ -87,14 +123,6 @@ internal sealed class CachedHitLane(
             // The body went out in one write; what is left of the request is Kestrel's flush.
             slo.Record(model, response.StatusCode, time.GetElapsedTime(start).TotalSeconds);
         }
-    }
-
-    // The same test the gateway applies: a request a rate limit counts takes the full path, where it is counted once.
-    private bool Limited(HttpContext context)
-    {
-        var ip = addresses.Resolve(context);
-        var loopback = ip is not null && System.Net.IPAddress.IsLoopback(ip);
-        return limiter.Covers(context, GatewayMiddleware.Identify(null, ip, isAdmin: false, loopback));
     }
 
     private bool TryAnswer(HttpContext context, string name, ReadOnlySequence<byte> body, out InferenceResponse response)

@@ -185,6 +185,11 @@ public sealed class CachedHitLaneTests
 
         using var over = await server.Client.PostAsync("v1/models/echo:predict", Json(Body));
         Assert.Equal(HttpStatusCode.TooManyRequests, over.StatusCode);
+        Assert.Equal("no-cache", over.Headers.CacheControl?.ToString());
+
+        // The hits were answered by the lane, which counted them; the miss (counted there too, not again by the
+        // gateway, or the third request would have been refused) and the refusal went through the full pipeline.
+        Assert.Equal([true, false, false, true], probe.Seen.Select(s => s.Routed).ToArray());
     }
 
     [Fact]
