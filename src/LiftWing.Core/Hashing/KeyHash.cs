@@ -4,13 +4,14 @@ namespace LiftWing.Core.Hashing;
 
 /// <summary>
 /// SHA-256 for cache keys: the same digest as <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>, computed
-/// in managed code for short inputs (a sentence, an edit's canonical form), where the native call's fixed cost was a
-/// visible share of a cached answer, and natively for longer ones.
+/// in managed code for inputs that fit one block (a word or a short phrase for langid), where the native call's fixed
+/// cost is most of the work, and natively for longer ones: from the second block on OpenSSL's SHA instructions win
+/// (KeyHashBenchmarks).
 /// </summary>
 public static class KeyHash
 {
-    /// <summary>Inputs shorter than this are hashed in managed code (at most 16 blocks).</summary>
-    internal const int ManagedLimit = 1024;
+    /// <summary>Inputs shorter than this (one block with its padding) are hashed in managed code.</summary>
+    internal const int ManagedLimit = 56;
 
     /// <summary>Writes the SHA-256 digest of <paramref name="data"/> (32 bytes) to <paramref name="destination"/>.</summary>
     public static void Sha256(ReadOnlySpan<byte> data, Span<byte> destination)
