@@ -33,15 +33,16 @@ internal static class ArticleQualityRequestParser
 
         if (hasHtml)
         {
-            if (htmlElement.ValueKind != JsonValueKind.String || htmlElement.GetString() is not { Length: > 0 } html)
+            if (htmlElement.ValueKind != JsonValueKind.String || DecodeHtml(htmlElement) is not { Length: > 0 } html)
             {
                 throw new InvalidInputException("Expected \"html\" to be a non-empty string of Parsoid HTML.");
             }
 
             // An escape in JSON text is never shorter than the UTF-8 it stands for, so a raw value within the limit
             // needs no count of the unescaped bytes.
-            if (JsonMarshal.GetRawUtf8Value(htmlElement).Length > maxHtmlBytes && Encoding.UTF8.GetByteCount(html) > maxHtmlBytes)
+            if (JsonMarshal.GetRawUtf8Value(htmlElement).Length > maxHtmlBytes && Encoding.UTF8.GetByteCount(html.Memory.Span) > maxHtmlBytes)
             {
+                html.Dispose();
                 throw new InvalidInputException($"\"html\" is larger than the {maxHtmlBytes}-byte limit.", 413);
             }
 
@@ -64,14 +65,41 @@ internal static class ArticleQualityRequestParser
         };
     }
 
+    /// <summary>
+    /// The string's characters (what <see cref="JsonElement.GetString"/> returns, and refusing what it refuses), decoded
+    /// into a rented buffer instead of a new string; an empty string gives null.
+    /// </summary>
+    internal static ArticleHtml? DecodeHtml(JsonElement element)
+    {
+        // The raw value is the JSON string token itself, quotes included; a reader over it decodes it in place.
+        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(element));
+        reader.Read();
+        if (reader.ValueSpan.IsEmpty)
+        {
+            return null;
+        }
+
+        // Never more UTF-16 characters than UTF-8 bytes, and an escape is longer than the character it stands for.
+        var rented = ArrayPool<char>.Shared.Rent(reader.ValueSpan.Length);
+        try
+        {
+            return new ArticleHtml(rented, reader.CopyString(rented));
+        }
+        catch
+        {
+            ArrayPool<char>.Shared.Return(rented);
+            throw;
+        }
+    }
+
     /// <summary>The model's cache key, or null when the request is not cacheable (batches, invalid requests).</summary>
     public static string? CacheKey(JsonElement body) => CacheKey(body, null);
 
     /// <summary>
     /// <see cref="CacheKey(JsonElement)"/>, reusing <paramref name="parsedHtml"/> (the body's <c>html</c>, already
-    /// read as a string) and hashing its UTF-8 from a pooled buffer, so keying adds no copy of a large page.
+    /// decoded) and hashing its UTF-8 from a pooled buffer, so keying adds no copy of a large page.
     /// </summary>
-    public static string? CacheKey(JsonElement body, string? parsedHtml)
+    public static string? CacheKey(JsonElement body, ArticleHtml? parsedHtml)
     {
         if (body.ValueKind != JsonValueKind.Object
             || body.TryGetProperty("instances", out _)
@@ -96,7 +124,7 @@ internal static class ArticleQualityRequestParser
         var hasRev = body.TryGetProperty("rev_id", out var rev) && rev.ValueKind is JsonValueKind.Number or JsonValueKind.String;
         if (hasHtml && !hasRev)
         {
-            var hash = Convert.ToHexStringLower(Sha256OfUtf8(parsedHtml ?? html.GetString()!));
+            var hash = Convert.ToHexStringLower(parsedHtml is not null ? Sha256OfUtf8(parsedHtml.Memory.Span) : Sha256OfUtf8(html.GetString()!));
             return $"html:{lang}wiki:{flag}:{hash}";
         }
 
@@ -111,7 +139,7 @@ internal static class ArticleQualityRequestParser
             : rev.TryGetInt64(out var id) && id > 0 ? $"{lang}wiki:{id}:{flag}" : null;
     }
 
-    private static byte[] Sha256OfUtf8(string text)
+    private static byte[] Sha256OfUtf8(ReadOnlySpan<char> text)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try

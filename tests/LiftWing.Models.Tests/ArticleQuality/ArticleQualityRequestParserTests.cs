@@ -23,7 +23,7 @@ public sealed class ArticleQualityRequestParserTests
     public void Html_ExactlyAtTheLimit_IsAccepted_OneByteOver_Is413()
     {
         var html = "<p>" + new string('a', 93) + "</p>"; // 100 bytes
-        Assert.Equal(html, Parse($$"""{"lang": "en", "html": "{{html}}"}""", 100).Html);
+        Assert.Equal(html, Parse($$"""{"lang": "en", "html": "{{html}}"}""", 100).Html!.Memory.ToString());
 
         var ex = Assert.Throws<InvalidInputException>(() => Parse($$"""{"lang": "en", "html": "{{html}}"}""", 99));
         Assert.Equal(413, ex.StatusCode);
@@ -36,7 +36,7 @@ public sealed class ArticleQualityRequestParserTests
         // 20 × "\u00e9" is 120 bytes of JSON text but 40 bytes of UTF-8 (é is two bytes); plus "<p></p>".
         var escaped = string.Concat(Enumerable.Repeat("\\u00e9", 20));
         var item = Parse($$"""{"lang": "en", "html": "<p>{{escaped}}</p>"}""", 47);
-        Assert.Equal("<p>" + new string('é', 20) + "</p>", item.Html);
+        Assert.Equal("<p>" + new string('é', 20) + "</p>", item.Html!.Memory.ToString());
 
         var ex = Assert.Throws<InvalidInputException>(() => Parse($$"""{"lang": "en", "html": "<p>{{escaped}}</p>"}""", 46));
         Assert.Equal(413, ex.StatusCode);
@@ -47,7 +47,7 @@ public sealed class ArticleQualityRequestParserTests
     {
         // Sent raw (not escaped): the JSON text and the UTF-8 are the same 3 + 40 + 4 bytes.
         var html = "<p>" + new string('é', 20) + "</p>";
-        Assert.Equal(html, Parse($$"""{"lang": "en", "html": "{{html}}"}""", 47).Html);
+        Assert.Equal(html, Parse($$"""{"lang": "en", "html": "{{html}}"}""", 47).Html!.Memory.ToString());
         Assert.Throws<InvalidInputException>(() => Parse($$"""{"lang": "en", "html": "{{html}}"}""", 46));
     }
 }
