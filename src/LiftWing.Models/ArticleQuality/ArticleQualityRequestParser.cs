@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using LiftWing.Core.Errors;
 
 namespace LiftWing.Models.ArticleQuality;
@@ -66,30 +67,126 @@ internal static class ArticleQualityRequestParser
     }
 
     /// <summary>
-    /// The string's characters (what <see cref="JsonElement.GetString"/> returns, and refusing what it refuses), decoded
-    /// into a rented buffer instead of a new string; an empty string gives null.
+    /// The string's characters (what <see cref="JsonElement.GetString"/> returns, refusing what it refuses with the same
+    /// <see cref="InvalidOperationException"/>), decoded into a rented buffer instead of a new string; an empty string
+    /// gives null. The document already knows where the string ends, so its raw text is decoded in place rather than
+    /// tokenized again (a reader over it checks a page with thousands of escapes byte by byte).
     /// </summary>
     internal static ArticleHtml? DecodeHtml(JsonElement element)
     {
-        // The raw value is the JSON string token itself, quotes included; a reader over it decodes it in place.
-        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(element));
-        reader.Read();
-        if (reader.ValueSpan.IsEmpty)
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        var content = raw[1..^1]; // the raw text of a string keeps its quotes
+        if (content.IsEmpty)
         {
             return null;
         }
 
         // Never more UTF-16 characters than UTF-8 bytes, and an escape is longer than the character it stands for.
-        var rented = ArrayPool<char>.Shared.Rent(reader.ValueSpan.Length);
+        var chars = ArrayPool<char>.Shared.Rent(content.Length);
+        byte[]? unescaped = null;
         try
         {
-            return new ArticleHtml(rented, reader.CopyString(rented));
+            var utf8 = content;
+            if (content.IndexOf((byte)'\\') >= 0)
+            {
+                unescaped = ArrayPool<byte>.Shared.Rent(content.Length);
+                utf8 = unescaped.AsSpan(0, Unescape(content, unescaped));
+            }
+
+            if (Utf8.ToUtf16(utf8, chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+            {
+                throw new InvalidOperationException("Cannot transcode invalid UTF-8 JSON text to UTF-16 string.");
+            }
+
+            return new ArticleHtml(chars, written);
         }
         catch
         {
-            ArrayPool<char>.Shared.Return(rented);
+            ArrayPool<char>.Shared.Return(chars);
             throw;
         }
+        finally
+        {
+            if (unescaped is not null)
+            {
+                ArrayPool<byte>.Shared.Return(unescaped);
+            }
+        }
+    }
+
+    // JSON unescaping of text the document parse has already checked (every escape complete, \u with four hex digits).
+    private static int Unescape(ReadOnlySpan<byte> content, Span<byte> destination)
+    {
+        int read = 0, written = 0;
+        while (true)
+        {
+            var at = content[read..].IndexOf((byte)'\\');
+            if (at < 0)
+            {
+                content[read..].CopyTo(destination[written..]);
+                return written + content.Length - read;
+            }
+
+            content.Slice(read, at).CopyTo(destination[written..]);
+            written += at;
+            read += at;
+            var escaped = content[read + 1];
+            read += 2;
+            switch (escaped)
+            {
+                case (byte)'b':
+                    destination[written++] = (byte)'\b';
+                    break;
+                case (byte)'f':
+                    destination[written++] = (byte)'\f';
+                    break;
+                case (byte)'n':
+                    destination[written++] = (byte)'\n';
+                    break;
+                case (byte)'r':
+                    destination[written++] = (byte)'\r';
+                    break;
+                case (byte)'t':
+                    destination[written++] = (byte)'\t';
+                    break;
+                case (byte)'u':
+                    var unit = Hex(content.Slice(read, 4));
+                    read += 4;
+                    var scalar = unit;
+                    if (unit is >= 0xD800 and <= 0xDFFF)
+                    {
+                        // As GetString: a high surrogate directly followed by an escaped low one, nothing else.
+                        var low = unit < 0xDC00 && read + 6 <= content.Length && content[read] == (byte)'\\' && content[read + 1] == (byte)'u'
+                            ? Hex(content.Slice(read + 2, 4))
+                            : -1;
+                        if (low is < 0xDC00 or > 0xDFFF)
+                        {
+                            throw new InvalidOperationException("Cannot read invalid UTF-16 JSON text as string.");
+                        }
+
+                        scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                        read += 6;
+                    }
+
+                    written += new Rune(scalar).EncodeToUtf8(destination[written..]);
+                    break;
+                default: // '"', '\\', '/'
+                    destination[written++] = escaped;
+                    break;
+            }
+        }
+    }
+
+    private static int Hex(ReadOnlySpan<byte> digits)
+    {
+        var value = 0;
+        foreach (var d in digits)
+        {
+            var c = d | 0x20; // ASCII letters to lower case; digits unchanged
+            value = (value << 4) + (c <= '9' ? c - '0' : c - 'a' + 10);
+        }
+
+        return value;
     }
 
     /// <summary>The model's cache key, or null when the request is not cacheable (batches, invalid requests).</summary>

@@ -16,14 +16,8 @@ public static class ParsoidFeatureExtractor
     public const long MaxIconPixelArea = 100 * 100;
 
     // HtmlParser keeps no per-document state, so one instance serves every thread. Source positions are neither kept
-    // nor tracked: nothing reads them, and tracking costs per character of a 100 kB page (issue 21). Attributes that
-    // neither the counts nor tree construction read are not stored (ParsoidAttributeFilter).
-    private static readonly HtmlParser s_parser = new(new HtmlParserOptions
-    {
-        IsKeepingSourceReferences = false,
-        DisableElementPositionTracking = true,
-        ShouldEmitAttribute = ParsoidAttributeFilter.ShouldKeep,
-    });
+    // nor tracked: nothing reads them, and tracking costs per character of a 100 kB page (issue 21).
+    private static readonly HtmlParser s_parser = new(new HtmlParserOptions { IsKeepingSourceReferences = false, DisableElementPositionTracking = true });
 
     /// <summary>How often (in elements visited) the walks check for cancellation.</summary>
     internal const int CancellationStride = 1024;

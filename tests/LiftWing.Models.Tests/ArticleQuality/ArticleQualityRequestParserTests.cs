@@ -50,4 +50,58 @@ public sealed class ArticleQualityRequestParserTests
         Assert.Equal(html, Parse($$"""{"lang": "en", "html": "{{html}}"}""", 47).Html!.Memory.ToString());
         Assert.Throws<InvalidInputException>(() => Parse($$"""{"lang": "en", "html": "{{html}}"}""", 46));
     }
+
+    /// <summary>
+    /// The html decoded in place into a pooled buffer is what GetString returns, and is refused (with the same
+    /// exception) exactly where GetString refuses: random strings of plain text, every JSON escape, surrogate pairs in
+    /// either case, lone and misordered surrogates, and invalid UTF-8.
+    /// </summary>
+    [Fact]
+    public void DecodeHtml_EqualsGetString_OnRandomStrings()
+    {
+        string[] text =
+        [
+            "a", "<p class=\\\"x\\\">", "é", "漢", "😀", "\\\"", "\\\\", "\\/", "\\b", "\\f", "\\n", "\\r", "\\t", "\\u0000", "\\u00e9",
+            "\\u6F22", "\\ud83d\\ude00", "\\uD83D\\uDE00", "\\\\ud800", "\\ud800", "\\udc00", "\\ud800\\u0041", "\\ud800\\ud800", "\\udbff",
+        ];
+        byte[][] pieces = [.. text.Select(System.Text.Encoding.UTF8.GetBytes), [0xFF], [0xED, 0xA0, 0x80], [0xC3], [0xF4, 0x90, 0x80, 0x80]];
+        var random = new Random(5);
+        int refused = 0, decoded = 0;
+        for (var n = 0; n < 5000; n++)
+        {
+            var body = new List<byte>("{\"html\":\""u8.ToArray());
+            var count = random.Next(1, 6);
+            for (var i = 0; i < count; i++)
+            {
+                body.AddRange(pieces[random.Next(0, 10) < 8 ? random.Next(0, 19) : random.Next(19, pieces.Length)]);
+            }
+
+            body.AddRange("\"}"u8.ToArray());
+            using var doc = JsonDocument.Parse(body.ToArray());
+            var element = doc.RootElement.GetProperty("html");
+            string? expected;
+            try
+            {
+                expected = element.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                expected = null;
+            }
+
+            if (expected is null)
+            {
+                Assert.Throws<InvalidOperationException>(() => ArticleQualityRequestParser.DecodeHtml(element));
+                refused++;
+            }
+            else
+            {
+                using var html = ArticleQualityRequestParser.DecodeHtml(element);
+                Assert.Equal(expected, html?.Memory.ToString() ?? "");
+                decoded++;
+            }
+        }
+
+        Assert.True(refused > 500 && decoded > 500, $"{refused} refused, {decoded} decoded");
+    }
 }

@@ -5,9 +5,8 @@ using LiftWing.Wiki.ArticleFeatures;
 namespace LiftWing.Wiki.Tests.ArticleFeatures;
 
 /// <summary>
-/// The features parsed from characters in a (pooled) buffer, by the extractor's parser (which stores only the
-/// attributes that matter, <see cref="ParsoidAttributeFilter"/>), are the features of the same string parsed with
-/// every attribute kept: over the real Parsoid page, many cuts of it (unclosed elements, tags and comments cut in half),
+/// The features parsed from characters in a (pooled) buffer are the features of the same string, and of the same
+/// string parsed by a parser of the extractor's settings built here: over the real Parsoid page, many cuts of it (unclosed elements, tags and comments cut in half),
 /// its lines ending in CR LF or CR, small pages with the characters HTML5 input preprocessing rewrites, and the tree
 /// construction cases that read attributes (misnested formatting elements with attributes, hidden inputs in tables,
 /// font and annotation-xml in foreign content). The buffer is longer than the page and its tail is markup, so a parse
@@ -15,7 +14,7 @@ namespace LiftWing.Wiki.Tests.ArticleFeatures;
 /// </summary>
 public sealed class ParsoidMemorySourceTests
 {
-    // The extractor's parser before attributes were filtered.
+    // A parser of the extractor's settings, outside it.
     private static readonly HtmlParser s_everyAttribute = new(new HtmlParserOptions { IsKeepingSourceReferences = false, DisableElementPositionTracking = true });
 
     private static readonly string s_page = File.ReadAllText(
