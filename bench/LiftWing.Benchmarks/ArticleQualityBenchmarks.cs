@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using BenchmarkDotNet.Attributes;
 using LiftWing.Models.ArticleQuality;
+using LiftWing.Server.Http;
 using LiftWing.Wiki.ArticleFeatures;
 
 namespace LiftWing.Benchmarks;
@@ -11,7 +12,9 @@ namespace LiftWing.Benchmarks;
 /// <summary>
 /// articlequality on the real 100 kB Parsoid HTML of enwiki rev 1321555271 (shared data beside the clone):
 /// the feature extraction (HTML5 parse + counting), the closed-form score, and both together; and the stages of one
-/// request (issue 21): the JSON body to the html string, the shape pre-scan, the HTML5 parse alone and the walks alone.
+/// request (issue 21): the JSON body to the html string, the shape pre-scan, the HTML5 parse alone and the walks alone;
+/// and round 5's edge: the body's string check as a second reader pass and as a walk over the parsed document, the html
+/// decoded into a pooled buffer instead of a string, and the features parsed from that buffer.
 /// Run: dotnet run -c Release --project bench/LiftWing.Benchmarks -- --filter '*ArticleQuality*'
 /// </summary>
 [MemoryDiagnoser]
@@ -25,6 +28,7 @@ public class ArticleQualityBenchmarks
     private ArticleFeatureSet _features;
     private byte[] _body = [];
     private IDocument _document = null!;
+    private JsonDocument _bodyDocument = null!;
     private static readonly HtmlParser s_parser = new(new HtmlParserOptions { IsKeepingSourceReferences = false });
     private static readonly HtmlParser s_untrackedParser = new(new HtmlParserOptions { IsKeepingSourceReferences = false, DisableElementPositionTracking = true });
 
@@ -40,6 +44,14 @@ public class ArticleQualityBenchmarks
         _features = ParsoidFeatureExtractor.Extract(_html);
         _body = JsonSerializer.SerializeToUtf8Bytes(new { lang = "en", html = _html });
         _document = s_parser.ParseDocument(_html);
+        _bodyDocument = JsonDocument.Parse(_body);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _document.Dispose();
+        _bodyDocument.Dispose();
     }
 
     /// <summary>What the server and the request parser do before any HTML work: parse the body, take the string, count its UTF-8 bytes.</summary>
@@ -49,6 +61,39 @@ public class ArticleQualityBenchmarks
         using var document = JsonDocument.Parse(_body);
         var html = document.RootElement.GetProperty("html").GetString()!;
         return Encoding.UTF8.GetByteCount(html);
+    }
+
+    /// <summary>Round 5: the body parsed, the html decoded into a pooled buffer (what the request parser does now).</summary>
+    [Benchmark]
+    public int BodyToPooledHtml()
+    {
+        using var document = JsonDocument.Parse(_body);
+        using var html = ArticleQualityRequestParser.DecodeHtml(document.RootElement.GetProperty("html"))!;
+        return html.Length;
+    }
+
+    /// <summary>The body's string check before round 5: a second reader pass, decoding every escaped string.</summary>
+    [Benchmark]
+    public int BodyCheckRound4()
+    {
+        Round4JsonTextValidator.Validate(_body, 64);
+        return _body.Length;
+    }
+
+    /// <summary>Round 5's reader pass (V2 bodies, which have no document): escapes checked in place.</summary>
+    [Benchmark]
+    public int BodyCheckReaderPass()
+    {
+        JsonTextValidator.Validate(_body, 64);
+        return _body.Length;
+    }
+
+    /// <summary>Round 5: the same check as a walk over the already parsed document, escapes checked in place.</summary>
+    [Benchmark]
+    public int BodyCheckDocumentWalk()
+    {
+        JsonTextValidator.Validate(_bodyDocument.RootElement);
+        return _body.Length;
     }
 
     [Benchmark]
@@ -74,6 +119,10 @@ public class ArticleQualityBenchmarks
 
     [Benchmark]
     public ArticleFeatureSet Features() => ParsoidFeatureExtractor.Extract(_html);
+
+    /// <summary>Round 5: the features parsed from characters in a buffer (a pooled one in the server).</summary>
+    [Benchmark]
+    public ArticleFeatureSet FeaturesFromMemory() => ParsoidFeatureExtractor.Extract(_html.AsMemory());
 
     [Benchmark]
     public double Score() => _scorer.Predict(_features, _enwiki).Score;

@@ -15,8 +15,8 @@ internal sealed class ArticleQualityItem
     /// <summary>The <c>rev_id</c> as sent when it was a string: Lift Wing echoes it as given.</summary>
     public string? RevisionIdText { get; init; }
 
-    /// <summary>The HTML sent in the request, for <c>html</c> requests.</summary>
-    public string? Html { get; set; }
+    /// <summary>The HTML sent in the request, for <c>html</c> requests (disposed once its features are counted).</summary>
+    public ArticleHtml? Html { get; set; }
 
     /// <summary>Whether <see cref="Html"/> already passed the element and depth caps (checked while keying the request).</summary>
     public bool ShapeChecked { get; set; }

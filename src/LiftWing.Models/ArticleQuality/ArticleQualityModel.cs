@@ -76,14 +76,23 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
         {
             // Validated before keying: a request that preprocess would refuse must not be answered from the cache.
             item = ArticleQualityRequestParser.ParseItem(request.Body, maxima, _options.MaxHtmlBytes);
+        }
+        catch (LiftWingException)
+        {
+            return null;
+        }
+
+        try
+        {
             if (item.Html is { } html)
             {
-                CheckHtmlShape(html, null);
+                CheckHtmlShape(html.Memory.Span, null);
                 item.ShapeChecked = true;
             }
         }
         catch (LiftWingException)
         {
+            item.Html?.Dispose();
             return null;
         }
 
@@ -92,7 +101,12 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
         {
             // A miss goes on to preprocess with this same request: hand it the parsed item, so a 100 kB page is
             // copied out of the body and scanned once per request, not once for the key and again for the features.
+            // (A hit never gets there; its rented page is left to the collector rather than tracked.)
             request.Items[KeyedItem] = item;
+        }
+        else
+        {
+            item.Html?.Dispose();
         }
 
         return key;
@@ -199,14 +213,24 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
 
     private async Task FillFeaturesAsync(ArticleQualityItem item, CancellationToken cancellationToken)
     {
-        var html = item.Html ?? await Source.GetRevisionHtmlAsync(item.Lang, item.RevisionId!.Value, cancellationToken).ConfigureAwait(false);
-        if (!(item.ShapeChecked && ReferenceEquals(html, item.Html)))
+        var sent = item.Html;
+        try
         {
-            CheckHtmlShape(html, item.RevisionId);
+            var html = sent?.Memory ?? (await Source.GetRevisionHtmlAsync(item.Lang, item.RevisionId!.Value, cancellationToken).ConfigureAwait(false)).AsMemory();
+            if (!(item.ShapeChecked && sent is not null))
+            {
+                CheckHtmlShape(html.Span, item.RevisionId);
+            }
+
+            item.Features = ParsoidFeatureExtractor.Extract(html, cancellationToken);
+        }
+        finally
+        {
+            // The features are all later stages need: the page's rented buffer goes back (the tree is gone with it).
+            item.Html = null;
+            sent?.Dispose();
         }
 
-        item.Features = ParsoidFeatureExtractor.Extract(html, cancellationToken);
-        item.Html = null; // the features are all later stages need; let a large page go
         if (item.Features.Characters == 0)
         {
             throw new InvalidInputException(item.RevisionId is { } rev
@@ -216,7 +240,7 @@ internal sealed class ArticleQualityModel : ModelBase<ArticleQualityInput, Artic
     }
 
     /// <summary>Refuses HTML with more elements or deeper nesting than the options allow, before it is parsed.</summary>
-    private void CheckHtmlShape(string html, long? revisionId)
+    private void CheckHtmlShape(ReadOnlySpan<char> html, long? revisionId)
     {
         var shape = HtmlShapeScanner.Measure(html, _options.MaxHtmlElements, _options.MaxHtmlDepth);
         if (!shape.Stopped)

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using LiftWing.Core.Errors;
 
 namespace LiftWing.Models.ArticleQuality;
@@ -33,15 +34,16 @@ internal static class ArticleQualityRequestParser
 
         if (hasHtml)
         {
-            if (htmlElement.ValueKind != JsonValueKind.String || htmlElement.GetString() is not { Length: > 0 } html)
+            if (htmlElement.ValueKind != JsonValueKind.String || DecodeHtml(htmlElement) is not { Length: > 0 } html)
             {
                 throw new InvalidInputException("Expected \"html\" to be a non-empty string of Parsoid HTML.");
             }
 
             // An escape in JSON text is never shorter than the UTF-8 it stands for, so a raw value within the limit
             // needs no count of the unescaped bytes.
-            if (JsonMarshal.GetRawUtf8Value(htmlElement).Length > maxHtmlBytes && Encoding.UTF8.GetByteCount(html) > maxHtmlBytes)
+            if (JsonMarshal.GetRawUtf8Value(htmlElement).Length > maxHtmlBytes && Encoding.UTF8.GetByteCount(html.Memory.Span) > maxHtmlBytes)
             {
+                html.Dispose();
                 throw new InvalidInputException($"\"html\" is larger than the {maxHtmlBytes}-byte limit.", 413);
             }
 
@@ -64,14 +66,137 @@ internal static class ArticleQualityRequestParser
         };
     }
 
+    /// <summary>
+    /// The string's characters (what <see cref="JsonElement.GetString"/> returns, refusing what it refuses with the same
+    /// <see cref="InvalidOperationException"/>), decoded into a rented buffer instead of a new string; an empty string
+    /// gives null. The document already knows where the string ends, so its raw text is decoded in place rather than
+    /// tokenized again (a reader over it checks a page with thousands of escapes byte by byte).
+    /// </summary>
+    internal static ArticleHtml? DecodeHtml(JsonElement element)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        var content = raw[1..^1]; // the raw text of a string keeps its quotes
+        if (content.IsEmpty)
+        {
+            return null;
+        }
+
+        // Never more UTF-16 characters than UTF-8 bytes, and an escape is longer than the character it stands for.
+        var chars = ArrayPool<char>.Shared.Rent(content.Length);
+        byte[]? unescaped = null;
+        try
+        {
+            var utf8 = content;
+            if (content.IndexOf((byte)'\\') >= 0)
+            {
+                unescaped = ArrayPool<byte>.Shared.Rent(content.Length);
+                utf8 = unescaped.AsSpan(0, Unescape(content, unescaped));
+            }
+
+            if (Utf8.ToUtf16(utf8, chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done)
+            {
+                throw new InvalidOperationException("Cannot transcode invalid UTF-8 JSON text to UTF-16 string.");
+            }
+
+            return new ArticleHtml(chars, written);
+        }
+        catch
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            throw;
+        }
+        finally
+        {
+            if (unescaped is not null)
+            {
+                ArrayPool<byte>.Shared.Return(unescaped);
+            }
+        }
+    }
+
+    // JSON unescaping of text the document parse has already checked (every escape complete, \u with four hex digits).
+    private static int Unescape(ReadOnlySpan<byte> content, Span<byte> destination)
+    {
+        int read = 0, written = 0;
+        while (true)
+        {
+            var at = content[read..].IndexOf((byte)'\\');
+            if (at < 0)
+            {
+                content[read..].CopyTo(destination[written..]);
+                return written + content.Length - read;
+            }
+
+            content.Slice(read, at).CopyTo(destination[written..]);
+            written += at;
+            read += at;
+            var escaped = content[read + 1];
+            read += 2;
+            switch (escaped)
+            {
+                case (byte)'b':
+                    destination[written++] = (byte)'\b';
+                    break;
+                case (byte)'f':
+                    destination[written++] = (byte)'\f';
+                    break;
+                case (byte)'n':
+                    destination[written++] = (byte)'\n';
+                    break;
+                case (byte)'r':
+                    destination[written++] = (byte)'\r';
+                    break;
+                case (byte)'t':
+                    destination[written++] = (byte)'\t';
+                    break;
+                case (byte)'u':
+                    var unit = Hex(content.Slice(read, 4));
+                    read += 4;
+                    var scalar = unit;
+                    if (unit is >= 0xD800 and <= 0xDFFF)
+                    {
+                        // As GetString: a high surrogate directly followed by an escaped low one, nothing else.
+                        var low = unit < 0xDC00 && read + 6 <= content.Length && content[read] == (byte)'\\' && content[read + 1] == (byte)'u'
+                            ? Hex(content.Slice(read + 2, 4))
+                            : -1;
+                        if (low is < 0xDC00 or > 0xDFFF)
+                        {
+                            throw new InvalidOperationException("Cannot read invalid UTF-16 JSON text as string.");
+                        }
+
+                        scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                        read += 6;
+                    }
+
+                    written += new Rune(scalar).EncodeToUtf8(destination[written..]);
+                    break;
+                default: // '"', '\\', '/'
+                    destination[written++] = escaped;
+                    break;
+            }
+        }
+    }
+
+    private static int Hex(ReadOnlySpan<byte> digits)
+    {
+        var value = 0;
+        foreach (var d in digits)
+        {
+            var c = d | 0x20; // ASCII letters to lower case; digits unchanged
+            value = (value << 4) + (c <= '9' ? c - '0' : c - 'a' + 10);
+        }
+
+        return value;
+    }
+
     /// <summary>The model's cache key, or null when the request is not cacheable (batches, invalid requests).</summary>
     public static string? CacheKey(JsonElement body) => CacheKey(body, null);
 
     /// <summary>
     /// <see cref="CacheKey(JsonElement)"/>, reusing <paramref name="parsedHtml"/> (the body's <c>html</c>, already
-    /// read as a string) and hashing its UTF-8 from a pooled buffer, so keying adds no copy of a large page.
+    /// decoded) and hashing its UTF-8 from a pooled buffer, so keying adds no copy of a large page.
     /// </summary>
-    public static string? CacheKey(JsonElement body, string? parsedHtml)
+    public static string? CacheKey(JsonElement body, ArticleHtml? parsedHtml)
     {
         if (body.ValueKind != JsonValueKind.Object
             || body.TryGetProperty("instances", out _)
@@ -96,7 +221,7 @@ internal static class ArticleQualityRequestParser
         var hasRev = body.TryGetProperty("rev_id", out var rev) && rev.ValueKind is JsonValueKind.Number or JsonValueKind.String;
         if (hasHtml && !hasRev)
         {
-            var hash = Convert.ToHexStringLower(Sha256OfUtf8(parsedHtml ?? html.GetString()!));
+            var hash = Convert.ToHexStringLower(parsedHtml is not null ? Sha256OfUtf8(parsedHtml.Memory.Span) : Sha256OfUtf8(html.GetString()!));
             return $"html:{lang}wiki:{flag}:{hash}";
         }
 
@@ -111,7 +236,7 @@ internal static class ArticleQualityRequestParser
             : rev.TryGetInt64(out var id) && id > 0 ? $"{lang}wiki:{id}:{flag}" : null;
     }
 
-    private static byte[] Sha256OfUtf8(string text)
+    private static byte[] Sha256OfUtf8(ReadOnlySpan<char> text)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try

@@ -21,13 +21,27 @@ internal static class RequestBodyReader
 
     /// <summary>
     /// Reads and parses with a body limit of <paramref name="maxBytes"/> (a model's own <c>max_request_body_bytes</c>).
-    /// The body is copied out of the pipe as it arrives into one array that the document then owns, so a large body
-    /// is held once, not once in the pipe and again in a copy.
+    /// The body is copied out of the pipe as it arrives into one rented array that the document reads in place, so a
+    /// large body is held once and, above 85 kB, is not a fresh large-object-heap array per request (whose budget is
+    /// what starts background gen-2 collections). The array goes back to the pool when the request has completed, so
+    /// the caller must dispose the document before then (the endpoints' <c>using</c> does).
     /// </summary>
     public static async ValueTask<JsonDocument> ReadJsonAsync(HttpContext context, LiftWingServerOptions options, long maxBytes, CancellationToken cancellationToken)
     {
-        var (array, length) = await ReadCoreAsync(context, maxBytes, pooled: false, cancellationToken).ConfigureAwait(false);
-        return ParseJson(array.AsMemory(0, length), context.Request.ContentType, options, validateText: true, copy: false);
+        var (array, length) = await ReadCoreAsync(context, maxBytes, pooled: true, cancellationToken).ConfigureAwait(false);
+        JsonDocument doc;
+        try
+        {
+            doc = ParseJson(array.AsMemory(0, length), context.Request.ContentType, options, validateText: true, copy: false);
+        }
+        catch
+        {
+            Release(array, pooled: true);
+            throw;
+        }
+
+        context.Response.RegisterForDispose(new PooledBody(array, length));
+        return doc;
     }
 
     /// <summary>
@@ -54,7 +68,8 @@ internal static class RequestBodyReader
             {
                 if (validateText)
                 {
-                    JsonTextValidator.Validate(body.Span, options.MaxJsonDepth);
+                    // Over the parsed document: only the strings are read again, not the whole body re-tokenized.
+                    JsonTextValidator.Validate(doc.RootElement);
                 }
             }
             catch

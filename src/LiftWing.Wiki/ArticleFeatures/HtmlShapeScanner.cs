@@ -28,13 +28,19 @@ public static class HtmlShapeScanner
     public static HtmlShape Measure(string html, int maxElements, int maxDepth)
     {
         ArgumentNullException.ThrowIfNull(html);
+        return Measure(html.AsSpan(), maxElements, maxDepth);
+    }
+
+    /// <summary><see cref="Measure(string,int,int)"/> over characters that need not be a string (a pooled buffer).</summary>
+    public static HtmlShape Measure(ReadOnlySpan<char> html, int maxElements, int maxDepth)
+    {
         var open = new List<(int Start, int Length)>(); // the open elements' names, as ranges of html
         var elements = 0;
         var deepest = 0;
         var i = 0;
         while (true)
         {
-            var lt = html.IndexOf('<', i);
+            var lt = IndexOf(html, '<', i);
             if (lt < 0 || lt + 1 >= html.Length)
             {
                 return new HtmlShape(elements, deepest, false);
@@ -43,16 +49,16 @@ public static class HtmlShapeScanner
             var c = html[lt + 1];
             if (c == '!')
             {
-                i = html.AsSpan(lt).StartsWith("<!--") ? SkipPast(html, lt + 4, "-->") : SkipPast(html, lt + 2, ">");
+                i = html[lt..].StartsWith("<!--") ? SkipPast(html, lt + 4, "-->") : SkipPast(html, lt + 2, ">");
                 continue;
             }
 
             if (c == '/' && lt + 2 < html.Length && char.IsAsciiLetter(html[lt + 2]))
             {
                 var nameLength = NameLength(html, lt + 2);
-                var name = html.AsSpan(lt + 2, nameLength);
+                var name = html.Slice(lt + 2, nameLength);
                 var at = open.Count - 1;
-                while (at >= 0 && !html.AsSpan(open[at].Start, open[at].Length).Equals(name, StringComparison.OrdinalIgnoreCase))
+                while (at >= 0 && !html.Slice(open[at].Start, open[at].Length).Equals(name, StringComparison.OrdinalIgnoreCase))
                 {
                     at--;
                 }
@@ -73,13 +79,13 @@ public static class HtmlShapeScanner
             }
 
             var tagLength = NameLength(html, lt + 1);
-            var tag = html.AsSpan(lt + 1, tagLength);
+            var tag = html.Slice(lt + 1, tagLength);
             var end = TagEnd(html, lt + 1 + tagLength);
             elements++;
             var selfClosed = end > 0 && html[end - 1] == '/';
             if (!selfClosed && !s_voidNames.Contains(tag))
             {
-                if (s_selfClosingSiblingNames.Contains(tag) && open.Count > 0 && html.AsSpan(open[^1].Start, open[^1].Length).Equals(tag, StringComparison.OrdinalIgnoreCase))
+                if (s_selfClosingSiblingNames.Contains(tag) && open.Count > 0 && html.Slice(open[^1].Start, open[^1].Length).Equals(tag, StringComparison.OrdinalIgnoreCase))
                 {
                     open.RemoveAt(open.Count - 1);
                 }
@@ -105,13 +111,13 @@ public static class HtmlShapeScanner
             if (rawText is not null)
             {
                 // Raw text: its contents are not tags.
-                var close = html.IndexOf(rawText, i, StringComparison.OrdinalIgnoreCase);
-                i = close < 0 ? html.Length : close;
+                var close = html[i..].IndexOf(rawText, StringComparison.OrdinalIgnoreCase);
+                i = close < 0 ? html.Length : i + close;
             }
         }
     }
 
-    private static int NameLength(string html, int start)
+    private static int NameLength(ReadOnlySpan<char> html, int start)
     {
         var j = start;
         while (j < html.Length && (char.IsAsciiLetterOrDigit(html[j]) || html[j] is '-' or ':' or '_'))
@@ -123,7 +129,7 @@ public static class HtmlShapeScanner
     }
 
     /// <summary>The index of the tag's closing '>', honouring quoted attribute values; -1 when there is none.</summary>
-    private static int TagEnd(string html, int start)
+    private static int TagEnd(ReadOnlySpan<char> html, int start)
     {
         char quote = '\0';
         for (var j = start; j < html.Length; j++)
@@ -149,9 +155,20 @@ public static class HtmlShapeScanner
         return -1;
     }
 
-    private static int SkipPast(string html, int start, string marker)
+    private static int SkipPast(ReadOnlySpan<char> html, int start, string marker)
     {
-        var at = html.IndexOf(marker, start, StringComparison.Ordinal);
-        return at < 0 ? html.Length : at + marker.Length;
+        var at = start >= html.Length ? -1 : html[start..].IndexOf(marker, StringComparison.Ordinal);
+        return at < 0 ? html.Length : start + at + marker.Length;
+    }
+
+    private static int IndexOf(ReadOnlySpan<char> html, char c, int start)
+    {
+        if (start >= html.Length)
+        {
+            return -1;
+        }
+
+        var at = html[start..].IndexOf(c);
+        return at < 0 ? -1 : start + at;
     }
 }

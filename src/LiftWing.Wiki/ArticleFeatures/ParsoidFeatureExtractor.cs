@@ -31,6 +31,18 @@ public static class ParsoidFeatureExtractor
         return Extract(document, cancellationToken);
     }
 
+    /// <summary>
+    /// <see cref="Extract(string,CancellationToken)"/> over characters that need not be a string (a pooled buffer, so a
+    /// large page is not one more large-object-heap string per request). The tree keeps slices of
+    /// <paramref name="html"/> only while this runs; the caller may reuse the buffer once it returns.
+    /// </summary>
+    public static ArticleFeatureSet Extract(ReadOnlyMemory<char> html, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var document = s_parser.ParseDocument(html);
+        return Extract(document, cancellationToken);
+    }
+
     /// <summary>Computes the nine features of a parsed document; the walks stop when <paramref name="cancellationToken"/> fires.</summary>
     public static ArticleFeatureSet Extract(IDocument document, CancellationToken cancellationToken = default)
     {
