@@ -149,7 +149,7 @@ internal sealed class CachedHitLane(
                 return false;
             }
 
-            JsonTextValidator.Validate(bytes.Span, _options.MaxJsonDepth);
+            JsonTextValidator.Validate(doc.RootElement);
             var id = RequestIdMiddleware.Sanitize(context.Request.Headers[RequestIdMiddleware.HeaderName].ToString());
             if (id.Length == 0)
             {
