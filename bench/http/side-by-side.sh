@@ -4,9 +4,9 @@
 # all-MiniLM-L6-v2 (one sentence), articlequality (the 100 kB Parsoid page sent as html) and logo-detection (one image).
 # Prints requests/s and p50 per cell and the ratios the acceptance names.
 #
-# Usage: bench/http/side-by-side.sh [seconds per cell, default 10]
-#        BASELINE=DIR bench/http/side-by-side.sh   also runs langid uncached from another built checkout (DIR, e.g. a
-#        git worktree of an older commit) in the same interleaved loop, to show a change's throughput cost.
+# Usage: bench/http/side-by-side.sh [seconds per cell, default 10]   (WARMUP=seconds of warm-up per target, default 15)
+#        BASELINE=DIR bench/http/side-by-side.sh   also runs langid uncached and cached from another built checkout (DIR,
+#        e.g. a git worktree of an older commit) in the same interleaved loop, to show a change's effect.
 # Needs: a Release build (dotnet build LiftWing.sln -c Release), wrk (scripts/setup/bench.sh), pulled model artifacts,
 # and the shared data beside the checkout (or LIFTWING_SHARED).
 set -euo pipefail
@@ -61,19 +61,27 @@ serve "$uncached" none langid
 serve "$cached" memory langid
 serve "$models" none all-MiniLM-L6-v2,articlequality,logo-detection
 targets="bare uncached cached"
-if [ -n "${BASELINE:-}" ]; then baseline=$(free_port); serve "$baseline" none langid baseline_cli; targets="$targets baseline"; fi
+if [ -n "${BASELINE:-}" ]; then
+  baseline_uncached=$(free_port); serve "$baseline_uncached" none langid baseline_cli
+  baseline_cached=$(free_port); serve "$baseline_cached" memory langid baseline_cli
+  targets="$targets baseline_uncached baseline_cached"
+fi
 langid_path=/v1/models/langid:predict
 curl -fs -X POST "http://127.0.0.1:$cached$langid_path" -H 'Content-Type: application/json' --data-binary @"$work/langid.json" -o "$work/answer.json"
+[ -n "${BASELINE:-}" ] && curl -fs -X POST "http://127.0.0.1:$baseline_cached$langid_path" -H 'Content-Type: application/json' --data-binary @"$work/langid.json" -o /dev/null
 hit=$(curl -fsi -X POST "http://127.0.0.1:$cached$langid_path" -H 'Content-Type: application/json' --data-binary @"$work/langid.json" | tr -d '\r' | awk -F': ' 'tolower($1) == "x-cache" {print $2}')
 [ "$hit" = hit ] || { echo "the cached LiftWing did not answer from its cache (X-Cache: $hit)" >&2; exit 1; }
 dotnet run --project bench/LiftWing.Benchmarks -c Release --no-build -- bare-peer "$bare" "$work/answer.json" >"$work/bare.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 300); do curl -fs -X POST "http://127.0.0.1:$bare/" --data-binary @"$work/langid.json" >/dev/null 2>&1 && break; sleep 0.2; done
 
-# Warm every target up (JIT, connection pools) before anything is measured.
-for t in $targets; do port=${!t}; wrk -t1 -c16 -d2s -s "$work/langid.lua" "http://127.0.0.1:$port$langid_path" >/dev/null; done
+# Warm every target up (JIT, connection pools) before anything is measured: WARMUP seconds each (default 15). Tiered
+# compilation keeps recompiling hot methods for 10 s and more on 2 shared cores, and a larger server has more of
+# them, so a short warm-up measures the JIT as much as the server.
+warm=${WARMUP:-15}
+for t in $targets; do port=${!t}; wrk -t1 -c16 -d"${warm}s" -s "$work/langid.lua" "http://127.0.0.1:$port$langid_path" >/dev/null; done
 for m in "all-MiniLM-L6-v2 minilm" "articlequality articlequality" "logo-detection logo"; do
-  set -- $m; wrk -t1 -c1 -d2s -s "$work/$2.lua" "http://127.0.0.1:$models/v1/models/$1:predict" >/dev/null
+  set -- $m; wrk -t1 -c1 -d"${warm}s" -s "$work/$2.lua" "http://127.0.0.1:$models/v1/models/$1:predict" >/dev/null
 done
 
 echo "side by side, ${secs} s per cell, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
