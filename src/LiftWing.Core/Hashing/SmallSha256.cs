@@ -6,9 +6,9 @@ using System.Runtime.InteropServices;
 namespace LiftWing.Core.Hashing;
 
 /// <summary>
-/// SHA-256 (FIPS 180-4) in managed code, for the shortest inputs cache keys hash on every request. The platform's
-/// one-shot call goes through OpenSSL, whose fixed cost per call (context set-up, error-queue clearing) is larger than
-/// the compression of one block; from the second block on the native code is faster.
+/// SHA-256 (FIPS 180-4) in managed code, for the short inputs cache keys hash on every request. The platform's
+/// one-shot call goes through OpenSSL, whose fixed cost per call (context set-up, error-queue clearing) is about that of
+/// compressing two blocks here; past that the native code, with the CPU's SHA instructions, is faster.
 /// </summary>
 internal static class SmallSha256
 {
