@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Net;
 using System.Text.Json;
 using LiftWing.Core.Inference;
@@ -59,6 +60,7 @@ internal sealed class CachedHitLane(
             || request.Headers.Authorization.Count > 0
             || (_cors && request.Headers.Origin.Count > 0)
             || !inference.Repository.TryGet(name, out var model)
+            || !model.Config.Cache.Enabled
             || length > Math.Min(MaxBody, model.Config.MaxRequestBodyBytes ?? _options.MaxRequestBodyBytes)
             || HostRouting.Select(request.Host.Value, inference.Repository) is not null)
         {
@@ -99,8 +101,17 @@ internal sealed class CachedHitLane(
     private Task AnswerOrPass(HttpContext context, string name, long length, long start)
     {
         var reader = context.Request.BodyReader;
-        if (!reader.TryRead(out var read))
+        ReadResult read;
+        try
         {
+            if (!reader.TryRead(out read))
+            {
+                return next(context);
+            }
+        }
+        catch (Exception)
+        {
+            // A broken body is the endpoint's to report (RequestBodyReader turns it into a 4xx); its read fails the same way.
             return next(context);
         }
 
