@@ -18,10 +18,10 @@ namespace LiftWing.Server.Http;
 /// itself. It only ever answers the ordinary case: a complete JSON body within the model's limits, no token, no
 /// CORS origin, no content encoding, no Host-selected service, and a 2xx answer in memory. A request a rate limit
 /// covers is counted here and the count handed to the gateway (<see cref="RateLimitDecision"/>), so it is counted once
-/// whichever path answers it. Everything else, and every miss, goes on untouched to the full pipeline: the body is only examined, not
-/// consumed, so the endpoint reads it again. What a hit does on the full path is done here too: the same request
-/// validation (the body parsed and its text checked, the model's own key made from its validated input), the request
-/// id, the stage and cache metrics, the SLO record and the X-Cache headers.
+/// whichever path answers it. Everything else, and every miss, goes on untouched to the full pipeline: the body is
+/// only examined, not consumed, so the endpoint reads it again. What a hit does on the full path is done here too: the
+/// same request validation (the body parsed and its text checked, the model's own key made from its validated input),
+/// the request id, the stage and cache metrics, the SLO record and the X-Cache headers.
 /// </summary>
 internal sealed class CachedHitLane(
     RequestDelegate next,
