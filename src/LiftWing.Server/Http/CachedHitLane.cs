@@ -184,9 +184,10 @@ internal sealed class CachedHitLane(
             response = answer;
             return true;
         }
-        catch (Exception ex) when (ex is JsonException or Core.Errors.LiftWingException)
+        catch (Exception)
         {
-            // Refused input: the full path answers it with its 400.
+            // Refused input (the full path answers it with its 400), or anything unexpected: nothing has been written
+            // yet, so the full path, with its error handler and log, has the request as it came.
             return false;
         }
         finally
