@@ -71,7 +71,10 @@ internal static class LiftWingServerExtensions
 
     private const string HostingMeter = "Microsoft.AspNetCore.Hosting";
 
-    /// <summary>Adds the request-id middleware and maps every protocol's endpoints plus <c>/metrics</c>.</summary>
+    /// <summary>
+    /// Builds the pipeline (cached-hit lane, routing, SLO, errors, request id, gateway) and maps every protocol's
+    /// endpoints plus <c>/metrics</c>.
+    /// </summary>
     public static WebApplication MapLiftWing(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
