@@ -44,14 +44,13 @@ public sealed class InferenceService
         // The lease keeps this instance alive until the answer is written: an unload or reload waits for it.
         using var lease = _repository.Acquire(request.ModelName);
         var model = lease.Model;
-        var tag = new KeyValuePair<string, object?>(LiftWingMetrics.ModelNameTag, model.Config.Name);
-        var start = Stopwatch.GetTimestamp();
-        if (_cache is not null && TryAnswerFromMemory(model, request, out var cached))
+        if (_cache is not null && TryAnswerHit(model, request, out var cached))
         {
-            RecordRequest(start, tag, cached.StatusCode);
-            _events?.OnResponse(model, request, cached);
             return cached;
         }
+
+        var tag = new KeyValuePair<string, object?>(LiftWingMetrics.ModelNameTag, model.Config.Name);
+        var start = Stopwatch.GetTimestamp();
 
         var status = 500;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -115,17 +114,22 @@ public sealed class InferenceService
 
         using (lease)
         {
-            var model = lease.Model;
-            var start = Stopwatch.GetTimestamp();
-            if (!TryAnswerFromMemory(model, request, out response))
-            {
-                return false;
-            }
-
-            RecordRequest(start, new KeyValuePair<string, object?>(LiftWingMetrics.ModelNameTag, model.Config.Name), response.StatusCode);
-            _events?.OnResponse(model, request, response);
-            return true;
+            return TryAnswerHit(lease.Model, request, out response);
         }
+    }
+
+    // An L1 hit, recorded as every answered request is: the request metrics and the events.
+    private bool TryAnswerHit(IModel model, InferenceRequest request, [NotNullWhen(true)] out InferenceResponse? response)
+    {
+        var start = Stopwatch.GetTimestamp();
+        if (!TryAnswerFromMemory(model, request, out response))
+        {
+            return false;
+        }
+
+        RecordRequest(start, new KeyValuePair<string, object?>(LiftWingMetrics.ModelNameTag, model.Config.Name), response.StatusCode);
+        _events?.OnResponse(model, request, response);
+        return true;
     }
 
     // An L1 hit needs no deadline and no stages: answered before either is set up. A model whose key threw is left to

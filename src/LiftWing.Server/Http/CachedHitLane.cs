@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
-using System.Text.Json;
 using LiftWing.Core.Inference;
 using LiftWing.Server.Gateway;
 using LiftWing.Server.Routing;
@@ -34,7 +33,6 @@ internal sealed class CachedHitLane(
     IOptions<SloOptions> sloOptions,
     TimeProvider time)
 {
-    private const string PublicPrefix = Protocols.V1.V1Endpoints.PublicPrefix;
     // Bodies up to Kestrel's default request buffer, which can arrive whole before the first read. Larger ones go to
     // the endpoint untouched: a read here would fix the request's body-size limit (Kestrel's ceiling) before the
     // endpoint can raise it to the model's own limit.
@@ -154,18 +152,9 @@ internal sealed class CachedHitLane(
 
         try
         {
-            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = _options.MaxJsonDepth });
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return false;
-            }
-
-            JsonTextValidator.Validate(doc.RootElement);
-            var id = RequestIdMiddleware.Sanitize(context.Request.Headers[RequestIdMiddleware.HeaderName].ToString());
-            if (id.Length == 0)
-            {
-                id = RequestIdMiddleware.NewId();
-            }
+            // The endpoint's parse and checks (an object, valid text), over the pipe's bytes instead of a copy.
+            using var doc = RequestBodyReader.ParseJsonInPlace(bytes, context.Request.ContentType, _options);
+            var id = RequestIdMiddleware.FromRequest(context.Request);
 
             var inferenceRequest = new InferenceRequest
             {
@@ -200,21 +189,6 @@ internal sealed class CachedHitLane(
     }
 
     /// <summary>The model of <c>/v1/models/{name}:predict</c> (also under the public prefix), or null.</summary>
-    internal static string? ModelName(string? path)
-    {
-        var span = path.AsSpan();
-        if (span.StartsWith(PublicPrefix, StringComparison.Ordinal))
-        {
-            span = span[PublicPrefix.Length..];
-        }
-
-        const string Models = "/v1/models/", Predict = ":predict";
-        if (!span.StartsWith(Models, StringComparison.Ordinal) || !span.EndsWith(Predict, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var name = span[Models.Length..^Predict.Length];
-        return name.Length == 0 || name.Contains('/') ? null : name.ToString();
-    }
+    internal static string? ModelName(string? path) =>
+        SloEdgePaths.V1PredictModel(path) is { Length: > 0 } name ? name.ToString() : null;
 }

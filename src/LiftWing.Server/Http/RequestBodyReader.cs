@@ -51,6 +51,14 @@ internal static class RequestBodyReader
     public static JsonDocument ParseJson(ReadOnlyMemory<byte> body, string? contentType, LiftWingServerOptions options, bool validateText = true) =>
         ParseJson(body, contentType, options, validateText, copy: true);
 
+    /// <summary>
+    /// Parses and checks a body as <see cref="ReadJsonAsync(HttpContext, LiftWingServerOptions, long, CancellationToken)"/>
+    /// does, reading <paramref name="body"/> in place: the caller keeps the memory unchanged until it disposes the
+    /// document.
+    /// </summary>
+    public static JsonDocument ParseJsonInPlace(ReadOnlyMemory<byte> body, string? contentType, LiftWingServerOptions options) =>
+        ParseJson(body, contentType, options, validateText: true, copy: false);
+
     private static JsonDocument ParseJson(ReadOnlyMemory<byte> body, string? contentType, LiftWingServerOptions options, bool validateText, bool copy)
     {
         var isJson = IsJsonContentType(contentType);

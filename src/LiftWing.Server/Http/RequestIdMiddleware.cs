@@ -14,15 +14,17 @@ internal sealed class RequestIdMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var id = Sanitize(context.Request.Headers[HeaderName].ToString());
-        if (id.Length == 0)
-        {
-            id = NewId();
-        }
-
+        var id = FromRequest(context.Request);
         context.Items[ItemKey] = id;
         context.Response.Headers[HeaderName] = id;
         return next(context);
+    }
+
+    /// <summary>The client's id when it can be kept (<see cref="Sanitize"/>), else a new one.</summary>
+    internal static string FromRequest(HttpRequest request)
+    {
+        var id = Sanitize(request.Headers[HeaderName].ToString());
+        return id.Length > 0 ? id : NewId();
     }
 
     /// <summary>

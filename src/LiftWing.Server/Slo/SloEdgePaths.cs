@@ -18,8 +18,7 @@ internal static class SloEdgePaths
 
         if (path.StartsWith("/v1/models/", StringComparison.Ordinal))
         {
-            var rest = path["/v1/models/".Length..];
-            return rest.EndsWith(":predict", StringComparison.Ordinal) && rest.IndexOf('/') < 0 ? rest[..^":predict".Length] : default;
+            return V1Model(path);
         }
 
         if (path.StartsWith("/v2/models/", StringComparison.Ordinal) && path.EndsWith("/infer", StringComparison.Ordinal))
@@ -38,5 +37,25 @@ internal static class SloEdgePaths
         }
 
         return default;
+    }
+
+    /// <summary>
+    /// The model name of <c>/v1/models/{name}:predict</c> (also under the public prefix), exactly as written (no case
+    /// folding); empty for any other path. The cached-hit lane takes the same paths.
+    /// </summary>
+    public static ReadOnlySpan<char> V1PredictModel(ReadOnlySpan<char> path)
+    {
+        if (path.StartsWith(PublicPrefix, StringComparison.Ordinal))
+        {
+            path = path[PublicPrefix.Length..];
+        }
+
+        return path.StartsWith("/v1/models/", StringComparison.Ordinal) ? V1Model(path) : default;
+    }
+
+    private static ReadOnlySpan<char> V1Model(ReadOnlySpan<char> path)
+    {
+        var rest = path["/v1/models/".Length..];
+        return rest.EndsWith(":predict", StringComparison.Ordinal) && rest.IndexOf('/') < 0 ? rest[..^":predict".Length] : default;
     }
 }
