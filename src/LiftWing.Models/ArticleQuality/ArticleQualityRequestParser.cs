@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using LiftWing.Core.Errors;
+using LiftWing.Core.Json;
 
 namespace LiftWing.Models.ArticleQuality;
 
@@ -150,14 +151,14 @@ internal static class ArticleQualityRequestParser
                     destination[written++] = (byte)'\t';
                     break;
                 case (byte)'u':
-                    var unit = Hex(content.Slice(read, 4));
+                    var unit = JsonEscapeDigits.Parse(content, read);
                     read += 4;
                     var scalar = unit;
                     if (unit is >= 0xD800 and <= 0xDFFF)
                     {
                         // As GetString: a high surrogate directly followed by an escaped low one, nothing else.
                         var low = unit < 0xDC00 && read + 6 <= content.Length && content[read] == (byte)'\\' && content[read + 1] == (byte)'u'
-                            ? Hex(content.Slice(read + 2, 4))
+                            ? JsonEscapeDigits.Parse(content, read + 2)
                             : -1;
                         if (low is < 0xDC00 or > 0xDFFF)
                         {
@@ -175,18 +176,6 @@ internal static class ArticleQualityRequestParser
                     break;
             }
         }
-    }
-
-    private static int Hex(ReadOnlySpan<byte> digits)
-    {
-        var value = 0;
-        foreach (var d in digits)
-        {
-            var c = d | 0x20; // ASCII letters to lower case; digits unchanged
-            value = (value << 4) + (c <= '9' ? c - '0' : c - 'a' + 10);
-        }
-
-        return value;
     }
 
     /// <summary>The model's cache key, or null when the request is not cacheable (batches, invalid requests).</summary>

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using LiftWing.Core.Errors;
+using LiftWing.Core.Json;
 
 namespace LiftWing.Server.Http;
 
@@ -160,13 +161,13 @@ internal static class JsonTextValidator
                 continue;
             }
 
-            var unit = Hex(raw, i + 2);
+            var unit = JsonEscapeDigits.Parse(raw, i + 2);
             if (unit is >= 0xD800 and <= 0xDFFF)
             {
                 // A low surrogate first, or a high one not directly followed by an escaped low one.
                 if (unit >= 0xDC00 || i + 12 > raw.Length
                     || raw[i + 6] != (byte)'\\' || raw[i + 7] != (byte)'u'
-                    || Hex(raw, i + 8) is < 0xDC00 or > 0xDFFF)
+                    || JsonEscapeDigits.Parse(raw, i + 8) is < 0xDC00 or > 0xDFFF)
                 {
                     return false;
                 }
@@ -190,23 +191,5 @@ internal static class JsonTextValidator
 
         var at = raw[from..].IndexOf((byte)'\\');
         return at < 0 ? -1 : from + at;
-    }
-
-    // Four hex digits (the JSON parse has already checked they are there and are hex); -1 when cut short.
-    private static int Hex(ReadOnlySpan<byte> raw, int at)
-    {
-        if (at + 4 > raw.Length)
-        {
-            return -1;
-        }
-
-        var value = 0;
-        for (var k = 0; k < 4; k++)
-        {
-            var c = raw[at + k] | 0x20; // ASCII letters to lower case; digits unchanged
-            value = (value << 4) + (c <= '9' ? c - '0' : c - 'a' + 10);
-        }
-
-        return value;
     }
 }
