@@ -20,7 +20,11 @@ public sealed class EchoModel(ModelConfig config) : ModelBase<JsonElement, JsonE
     /// <summary>How many predictions ran (cache and batching tests count on it).</summary>
     public int PredictCount => _predictCount;
 
+    /// <summary>How many times the cache asked for a key (the edge remembers keys of repeated bodies).</summary>
+    public int KeyCount => _keyCount;
+
     private int _predictCount;
+    private int _keyCount;
 
     /// <inheritdoc />
     protected override Task LoadCoreAsync(ModelLoadContext context, CancellationToken cancellationToken) =>
@@ -72,8 +76,11 @@ public sealed class EchoModel(ModelConfig config) : ModelBase<JsonElement, JsonE
     }
 
     /// <inheritdoc />
-    public override string? GetCacheKey(InferenceRequest request) =>
-        request is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request.Body.GetRawText())));
+    public override string? GetCacheKey(InferenceRequest request)
+    {
+        Interlocked.Increment(ref _keyCount);
+        return request is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(request.Body.GetRawText())));
+    }
 
     /// <summary>Options: <c>fail_load: true</c> makes loading fail.</summary>
     public sealed class EchoOptions

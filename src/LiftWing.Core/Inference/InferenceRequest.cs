@@ -33,5 +33,17 @@ public sealed class InferenceRequest
     /// </summary>
     internal object? CacheState { get; set; }
 
+    /// <summary>
+    /// The model's own cache key (<see cref="Models.IModel.GetCacheKey"/>) once the cache has asked for it, or as the
+    /// caller supplied it; null when not known or the request has a batch plan. A caller that supplies it vouches that
+    /// it is what the model would make of this request: the edge's cached-hit lane remembers it for byte-identical
+    /// bodies that passed the same checks.
+    /// </summary>
+    public string? CacheKey
+    {
+        get => CacheState as string;
+        init => CacheState = value;
+    }
+
     private Dictionary<string, object?>? _items;
 }

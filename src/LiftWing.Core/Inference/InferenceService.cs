@@ -87,6 +87,9 @@ public sealed class InferenceService
         }
     }
 
+    /// <summary>Whether answered requests become prediction events (which read the request body).</summary>
+    public bool EmitsEvents => _events is not null;
+
     /// <summary>
     /// Answers a request from the in-process cache tier only, recording it as <see cref="InferAsync"/> records a hit;
     /// false (nothing recorded) when there is no cache, the model is not ready or the answer is not in memory. For the

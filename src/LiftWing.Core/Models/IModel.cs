@@ -40,7 +40,9 @@ public interface IModel : IAsyncDisposable
 
     /// <summary>
     /// The model's own cache key for a request (without model name and version, which the cache adds),
-    /// or null when the request is not cacheable. The default is not cacheable.
+    /// or null when the request is not cacheable. The default is not cacheable. The key depends only on the request's
+    /// protocol and body and this model instance's own settings (never on headers or the time), so that a key made once
+    /// stands for every byte-identical body: the edge remembers it (see <see cref="Inference.InferenceRequest.CacheKey"/>).
     /// </summary>
     string? GetCacheKey(InferenceRequest request) => null;
 }

@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
+using System.Text.Json;
 using LiftWing.Core.Inference;
+using LiftWing.Core.Models;
 using LiftWing.Server.Gateway;
 using LiftWing.Server.Routing;
 using LiftWing.Server.Slo;
@@ -68,12 +70,12 @@ internal sealed class CachedHitLane(
         var start = time.GetTimestamp();
         var ip = addresses.Resolve(context);
         var identity = GatewayMiddleware.Identify(null, ip, isAdmin: false, ip is not null && IPAddress.IsLoopback(ip));
-        return limiter.Covers(context, identity) ? CountThenAnswerAsync(context, name, length, identity, start) : AnswerOrPass(context, name, length, start);
+        return limiter.Covers(context, identity) ? CountThenAnswerAsync(context, name, model, length, identity, start) : AnswerOrPass(context, name, model, length, start);
     }
 
     // A request a rate limit covers is counted here, once: the gateway applies this count (RateLimitDecision) if the
     // request goes on, so a refused request gets the gateway's own 429 through the full pipeline.
-    private async Task CountThenAnswerAsync(HttpContext context, string name, long length, GatewayIdentity identity, long start)
+    private async Task CountThenAnswerAsync(HttpContext context, string name, IModel model, long length, GatewayIdentity identity, long start)
     {
         RateLimitRejection? rejection;
         try
@@ -93,10 +95,10 @@ internal sealed class CachedHitLane(
         }
 
         context.Features.Set(rejection is null ? RateLimitDecision.Admitted : RateLimitDecision.Refused(rejection));
-        await (rejection is null ? AnswerOrPass(context, name, length, start) : next(context)).ConfigureAwait(false);
+        await (rejection is null ? AnswerOrPass(context, name, model, length, start) : next(context)).ConfigureAwait(false);
     }
 
-    private Task AnswerOrPass(HttpContext context, string name, long length, long start)
+    private Task AnswerOrPass(HttpContext context, string name, IModel model, long length, long start)
     {
         var reader = context.Request.BodyReader;
         ReadResult read;
@@ -113,7 +115,7 @@ internal sealed class CachedHitLane(
             return next(context);
         }
 
-        if (!read.IsCompleted || read.Buffer.Length != length || !TryAnswer(context, name, read.Buffer, out var response))
+        if (!read.IsCompleted || read.Buffer.Length != length || !TryAnswer(context, name, model, read.Buffer, out var response))
         {
             // Examined, not consumed: the endpoint reads the same bytes again.
             reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
@@ -134,7 +136,7 @@ internal sealed class CachedHitLane(
         }
     }
 
-    private bool TryAnswer(HttpContext context, string name, ReadOnlySequence<byte> body, out InferenceResponse response)
+    private bool TryAnswer(HttpContext context, string name, IModel model, ReadOnlySequence<byte> body, out InferenceResponse response)
     {
         response = null!;
         byte[]? rented = null;
@@ -152,26 +154,27 @@ internal sealed class CachedHitLane(
 
         try
         {
-            // The endpoint's parse and checks (an object, valid text), over the pipe's bytes instead of a copy.
-            using var doc = RequestBodyReader.ParseJsonInPlace(bytes, context.Request.ContentType, _options);
-            var id = RequestIdMiddleware.FromRequest(context.Request);
+            var request = context.Request;
+            var contentType = request.ContentType;
 
-            var inferenceRequest = new InferenceRequest
+            // Prediction events read the request's body, so with them on every request is parsed.
+            var memo = Inference.EmitsEvents ? null : BodyKeyMemo.For(model);
+            if (memo?.Find(bytes.Span, contentType) is { } known)
             {
-                ModelName = name,
-                Protocol = InferenceProtocol.V1,
-                Body = doc.RootElement,
-                RequestId = id,
-                Headers = new ForwardedHeaders(context.Request.Headers),
-            };
-            if (!Inference.TryAnswerFromMemory(inferenceRequest, out var answer) || answer.StatusCode is < 200 or >= 300)
-            {
-                return false;
+                // These bytes passed the checks below before and the model keyed them: the same key, without the work.
+                return TryAnswerFromMemory(context, NewRequest(context, name, default, known), out response);
             }
 
-            context.Response.Headers[RequestIdMiddleware.HeaderName] = id;
-            response = answer;
-            return true;
+            // The endpoint's parse and checks (an object, valid text), over the pipe's bytes instead of a copy.
+            using var doc = RequestBodyReader.ParseJsonInPlace(bytes, contentType, _options);
+            var inferenceRequest = NewRequest(context, name, doc.RootElement, null);
+            var answered = TryAnswerFromMemory(context, inferenceRequest, out response);
+            if (memo is not null && inferenceRequest.CacheKey is { } made)
+            {
+                memo.Remember(bytes.Span, contentType, made);
+            }
+
+            return answered;
         }
         catch (Exception)
         {
@@ -186,6 +189,29 @@ internal sealed class CachedHitLane(
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    private static InferenceRequest NewRequest(HttpContext context, string name, JsonElement body, string? key) => new()
+    {
+        ModelName = name,
+        Protocol = InferenceProtocol.V1,
+        Body = body,
+        RequestId = RequestIdMiddleware.FromRequest(context.Request),
+        Headers = new ForwardedHeaders(context.Request.Headers),
+        CacheKey = key,
+    };
+
+    private bool TryAnswerFromMemory(HttpContext context, InferenceRequest request, out InferenceResponse response)
+    {
+        if (!Inference.TryAnswerFromMemory(request, out var answer) || answer.StatusCode is < 200 or >= 300)
+        {
+            response = null!;
+            return false;
+        }
+
+        context.Response.Headers[RequestIdMiddleware.HeaderName] = request.RequestId;
+        response = answer;
+        return true;
     }
 
     /// <summary>The model of <c>/v1/models/{name}:predict</c> (also under the public prefix), or null.</summary>

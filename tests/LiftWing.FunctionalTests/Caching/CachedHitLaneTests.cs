@@ -214,6 +214,73 @@ public sealed class CachedHitLaneTests
         Assert.Equal(4, model.GetProperty("objectives")[0].GetProperty("windows").GetProperty("5m").GetProperty("events").GetInt64());
     }
 
+    [Fact]
+    public async Task ARepeatedBody_IsKeyedOnce_AndOnlyTheSameBytesAndContentTypeShareItsKey()
+    {
+        using var models = EchoModels();
+        var probe = new RoutingProbe();
+        await using var server = await StartAsync(models, probe);
+        var echo = Echo(server);
+        using (var miss = await server.Client.PostAsync("v1/models/echo:predict", Json(Body)))
+        {
+            Assert.Equal("miss", Header(miss, "X-Cache"));
+        }
+
+        // The miss was keyed by the lane (which remembered the key) and again by the full pipeline.
+        var keyed = echo.KeyCount;
+        for (var i = 0; i < 3; i++)
+        {
+            using var hit = await server.Client.PostAsync("v1/models/echo:predict", Json(Body));
+            Assert.Equal("hit", Header(hit, "X-Cache"));
+        }
+
+        Assert.Equal(keyed, echo.KeyCount);
+
+        // Another content type with the same bytes is parsed, checked and keyed again: the same answer.
+        using var otherType = new ByteArrayContent(Encoding.UTF8.GetBytes(Body));
+        otherType.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json"); // Json() adds a charset
+        using (var hit = await server.Client.PostAsync("v1/models/echo:predict", otherType))
+        {
+            Assert.Equal("hit", Header(hit, "X-Cache"));
+        }
+
+        Assert.Equal(keyed + 1, echo.KeyCount);
+
+        // A body remembered as valid does not vouch for one a byte away from it: the broken one is refused as before.
+        using var broken = await server.Client.PostAsync("v1/models/echo:predict", Json(Body[..^1]));
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Equal(1, echo.PredictCount);
+        Assert.All(probe.Seen.Skip(1).Take(4), s => Assert.False(s.Routed)); // the four hits were the lane's
+    }
+
+    [Fact]
+    public void BodyKeyMemo_AnswersOnlyTheSameBytes_ForItsOwnModel()
+    {
+        var one = new EchoModel(new Core.Models.ModelConfig { Name = "one", Server = EchoModel.ServerType });
+        var two = new EchoModel(new Core.Models.ModelConfig { Name = "one", Server = EchoModel.ServerType });
+        var body = Encoding.UTF8.GetBytes(Body);
+        var memo = BodyKeyMemo.For(one);
+        Assert.Same(memo, BodyKeyMemo.For(one));
+        Assert.Null(memo.Find(body, "application/json"));
+
+        memo.Remember(body, "application/json", "k1");
+        Assert.Equal("k1", memo.Find(body, "application/json"));
+        Assert.Null(memo.Find(body, "text/json"));
+        Assert.Null(memo.Find(body, null));
+        Assert.Null(memo.Find(body.AsSpan(0, body.Length - 1), "application/json"));
+        var flipped = (byte[])body.Clone();
+        flipped[^2] ^= 1;
+        Assert.Null(memo.Find(flipped, "application/json"));
+
+        // A reloaded model is a new instance: nothing carries over.
+        Assert.Null(BodyKeyMemo.For(two).Find(body, "application/json"));
+
+        // Bodies past the limit are never remembered.
+        var large = new byte[BodyKeyMemo.MaxBody + 1];
+        memo.Remember(large, "application/json", "k2");
+        Assert.Null(memo.Find(large, "application/json"));
+    }
+
     [Theory]
     [InlineData("/v1/models/echo:predict", "echo")]
     [InlineData("/service/lw/inference/v1/models/all-MiniLM-L6-v2:predict", "all-MiniLM-L6-v2")]
