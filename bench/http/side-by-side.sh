@@ -4,7 +4,9 @@
 # all-MiniLM-L6-v2 (one sentence), articlequality (the 100 kB Parsoid page sent as html) and logo-detection (one image).
 # Prints requests/s and p50 per cell and the ratios the issue's acceptance names.
 #
-# Usage: bench/http/side-by-side.sh [seconds per cell, default 10]   (WARMUP=seconds of warm-up per target, default 15)
+# Usage: bench/http/side-by-side.sh [seconds per cell, default 10]   (WARMUP=seconds of warm-up per target, default 15;
+#        ROUNDS=n measures every langid cell n times, interleaved, default 3, and reports the medians: the cells of one
+#        round differ by ±10 % on a shared 2-core machine, so one round can land either side of a target)
 #        BASELINE=DIR bench/http/side-by-side.sh   also runs langid uncached and cached from another built checkout (DIR,
 #        e.g. a git worktree of an older commit) in the same interleaved loop, to show a change's effect.
 # Needs: a Release build (dotnet build LiftWing.sln -c Release), wrk (scripts/setup/bench.sh), pulled model artifacts,
@@ -86,19 +88,33 @@ done
 
 echo "side by side, ${secs} s per cell, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 echo
-echo "| target | connections | requests/s | p50 µs | requests/s ÷ bare | p50 ÷ bare |"
+rounds=${ROUNDS:-3}
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+echo "| target | connections | requests/s (median of $rounds) | p50 µs (median) | requests/s ÷ bare (median of rounds) | p50 ÷ bare (median) |"
 echo "|---|---:|---:|---:|---:|---:|"
-declare -A rps p50
+declare -A rps p50 rr pr
+detail=""
 for c in 1 16; do
-  # Interleaved, so drift on a shared machine hits every target alike.
-  for t in $targets; do
-    port=${!t}
-    read -r r p < <(run "$t" "http://127.0.0.1:$port$langid_path" "$work/langid.json" "$c")
-    rps[$t$c]=$r; p50[$t$c]=$p
+  for t in $targets; do rps[$t$c]=""; p50[$t$c]=""; rr[$t$c]=""; pr[$t$c]=""; done
+  for _ in $(seq 1 "$rounds"); do
+    # Interleaved, so drift on a shared machine hits every target alike; each round's ratios are to that round's bare.
+    declare -A now_r now_p
+    for t in $targets; do
+      port=${!t}
+      read -r r p < <(run "$t" "http://127.0.0.1:$port$langid_path" "$work/langid.json" "$c")
+      now_r[$t]=$r; now_p[$t]=$p
+    done
+    for t in $targets; do
+      rps[$t$c]+=" ${now_r[$t]}"; p50[$t$c]+=" ${now_p[$t]}"
+      rr[$t$c]+=" $(awk -v a="${now_r[$t]}" -v b="${now_r[bare]}" 'BEGIN { printf "%.4f", a / b }')"
+      pr[$t$c]+=" $(awk -v a="${now_p[$t]}" -v b="${now_p[bare]}" 'BEGIN { printf "%.4f", a / b }')"
+    done
   done
   for t in $targets; do
-    awk -v t="langid $t" -v c="$c" -v r="${rps[$t$c]}" -v p="${p50[$t$c]}" -v br="${rps[bare$c]}" -v bp="${p50[bare$c]}" \
-      'BEGIN { printf "| %s | %d | %.0f | %.0f | %.2f | %.2f |\n", t, c, r, p, r / br, p / bp }'
+    awk -v t="langid $t" -v c="$c" -v r="$(median <<<"${rps[$t$c]}")" -v p="$(median <<<"${p50[$t$c]}")" \
+      -v rr="$(median <<<"${rr[$t$c]}")" -v pr="$(median <<<"${pr[$t$c]}")" \
+      'BEGIN { printf "| %s | %d | %.0f | %.0f | %.2f | %.2f |\n", t, c, r, p, rr, pr }'
+    detail+="langid $t at $c: req/s ÷ bare per round ${rr[$t$c]# }; p50 ÷ bare ${pr[$t$c]# }"$'\n'
   done
 done
 for m in "all-MiniLM-L6-v2 minilm" "articlequality articlequality" "logo-detection logo"; do
@@ -106,6 +122,8 @@ for m in "all-MiniLM-L6-v2 minilm" "articlequality articlequality" "logo-detecti
   read -r r p < <(run "$1" "http://127.0.0.1:$models/v1/models/$1:predict" "$work/$2.json" 1)
   awk -v t="$1" -v r="$r" -v p="$p" 'BEGIN { printf "| %s | 1 | %.0f | %.0f | | |\n", t, r, p }'
 done
+echo
+printf '%s' "$detail"
 echo
 echo "acceptance: cached ≥ 0.90× bare req/s at 16 and p50 ≤ 1.20× at 1; uncached ≥ 0.85× at 16;"
 echo "MiniLM p50 ≤ 5000 µs, articlequality ≤ 3000 µs, logo ≤ 20000 µs."
