@@ -93,9 +93,11 @@ public sealed class InferenceService
     /// <summary>
     /// Answers a request from the in-process cache tier only, recording it as <see cref="InferAsync"/> records a hit;
     /// false (nothing recorded) when there is no cache, the model is not ready or the answer is not in memory. For the
-    /// edge's cached-hit lane, which falls back to the full path on false.
+    /// edge's cached-hit lane, which falls back to the full path on false. <paramref name="keyedBy"/> is the model
+    /// instance that made a key the caller supplied (<see cref="InferenceRequest.CacheKey"/>): if a reload has put
+    /// another instance under the name since, the key is not taken for it (false).
     /// </summary>
-    public bool TryAnswerFromMemory(InferenceRequest request, [NotNullWhen(true)] out InferenceResponse? response)
+    public bool TryAnswerFromMemory(InferenceRequest request, IModel? keyedBy, [NotNullWhen(true)] out InferenceResponse? response)
     {
         ArgumentNullException.ThrowIfNull(request);
         response = null;
@@ -117,7 +119,7 @@ public sealed class InferenceService
 
         using (lease)
         {
-            return TryAnswerHit(lease.Model, request, out response);
+            return (keyedBy is null || ReferenceEquals(keyedBy, lease.Model)) && TryAnswerHit(lease.Model, request, out response);
         }
     }
 

@@ -162,13 +162,13 @@ internal sealed class CachedHitLane(
             if (memo?.Find(bytes.Span, contentType) is { } known)
             {
                 // These bytes passed the checks below before and the model keyed them: the same key, without the work.
-                return TryAnswerFromMemory(context, NewRequest(context, name, default, known), out response);
+                return TryAnswerFromMemory(context, NewRequest(context, name, default, known), model, out response);
             }
 
             // The endpoint's parse and checks (an object, valid text), over the pipe's bytes instead of a copy.
             using var doc = RequestBodyReader.ParseJsonInPlace(bytes, contentType, _options);
             var inferenceRequest = NewRequest(context, name, doc.RootElement, null);
-            var answered = TryAnswerFromMemory(context, inferenceRequest, out response);
+            var answered = TryAnswerFromMemory(context, inferenceRequest, null, out response);
             if (memo is not null && inferenceRequest.CacheKey is { } made)
             {
                 memo.Remember(bytes.Span, contentType, made);
@@ -201,9 +201,9 @@ internal sealed class CachedHitLane(
         CacheKey = key,
     };
 
-    private bool TryAnswerFromMemory(HttpContext context, InferenceRequest request, out InferenceResponse response)
+    private bool TryAnswerFromMemory(HttpContext context, InferenceRequest request, IModel? keyedBy, out InferenceResponse response)
     {
-        if (!Inference.TryAnswerFromMemory(request, out var answer) || answer.StatusCode is < 200 or >= 300)
+        if (!Inference.TryAnswerFromMemory(request, keyedBy, out var answer) || answer.StatusCode is < 200 or >= 300)
         {
             response = null!;
             return false;

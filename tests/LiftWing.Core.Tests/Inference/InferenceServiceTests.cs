@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiftWing.Core.Artifacts;
+using LiftWing.Core.Caching;
 using LiftWing.Core.Errors;
 using LiftWing.Core.Inference;
 using LiftWing.Core.Models;
@@ -36,6 +37,37 @@ public sealed class InferenceServiceTests
         await repo.LoadFromDirectoryAsync(CancellationToken.None);
         var r = await svc.InferAsync(Request("e", """{"a":1}"""), CancellationToken.None);
         Assert.Equal("""{"echo":{"a":1},"model":"e"}""", System.Text.Encoding.UTF8.GetString(r.Json.Span));
+    }
+
+    [Fact]
+    public async Task TryAnswerFromMemory_TakesASuppliedKey_OnlyFromTheInstanceThatMadeIt()
+    {
+        using var models = TempModels.Create(("e", TempModels.EchoYaml("e", extra: "cache: { enabled: true, ttl: 1d }\n")));
+        var services = new ServiceCollection().BuildServiceProvider();
+        var repo = new ModelRepository(
+            [new DelegateModelServer(EchoModel.ServerType, static (c, _) => new EchoModel(c))],
+            new ArtifactStore(Options.Create(new ArtifactStoreOptions())),
+            services,
+            Options.Create(new ModelRepositoryOptions { ModelsDirectory = models.Directory }));
+        var metrics = new LiftWingMetrics();
+        var cache = new PredictionCache(Options.Create(new PredictionCacheOptions { Store = CacheStoreKind.Memory }), metrics, TimeProvider.System, null);
+        var svc = new InferenceService(repo, metrics, Options.Create(new InferenceOptions()), cache);
+        await repo.LoadFromDirectoryAsync(CancellationToken.None);
+
+        var first = Request("e", """{"a":1}""");
+        var computed = await svc.InferAsync(first, CancellationToken.None);
+        var key = Assert.IsType<string>(first.CacheKey);
+        var model = repo.GetReady("e");
+
+        Assert.True(svc.TryAnswerFromMemory(new InferenceRequest { ModelName = "e", CacheKey = key }, model, out var hit));
+        Assert.Equal(computed.Json.ToArray(), hit.Json.ToArray());
+        Assert.Equal("hit", hit.Cache?.Status);
+
+        // A key made by another instance (one a reload has since replaced) is not taken; nor is a key nothing was stored under.
+        var replaced = new EchoModel(new ModelConfig { Name = "e", Server = EchoModel.ServerType, Version = "1" });
+        Assert.False(svc.TryAnswerFromMemory(new InferenceRequest { ModelName = "e", CacheKey = key }, replaced, out _));
+        Assert.False(svc.TryAnswerFromMemory(new InferenceRequest { ModelName = "e", CacheKey = "not-stored" }, model, out _));
+        Assert.Equal(1, ((EchoModel)model).PredictCount);
     }
 
     [Fact]
