@@ -5,7 +5,7 @@
 # Prints requests/s and p50 per cell and the ratios the issue's acceptance names.
 #
 # Usage: bench/http/side-by-side.sh [seconds per cell, default 10]   (WARMUP=seconds of warm-up per target, default 15;
-#        ROUNDS=n measures every langid cell n times, interleaved, default 3, and reports the medians: the cells of one
+#        ROUNDS=n measures every cell n times, interleaved, default 3, and reports the medians: the cells of one
 #        round differ by ±10 % on a shared 2-core machine, so one round can land either side of a target)
 #        BASELINE=DIR bench/http/side-by-side.sh   also runs langid uncached and cached from another built checkout (DIR,
 #        e.g. a git worktree of an older commit) in the same interleaved loop, to show a change's effect.
@@ -117,10 +117,18 @@ for c in 1 16; do
     detail+="langid $t at $c: req/s ÷ bare per round ${rr[$t$c]# }; p50 ÷ bare ${pr[$t$c]# }"$'\n'
   done
 done
-for m in "all-MiniLM-L6-v2 minilm" "articlequality articlequality" "logo-detection logo"; do
-  set -- $m
-  read -r r p < <(run "$1" "http://127.0.0.1:$models/v1/models/$1:predict" "$work/$2.json" 1)
-  awk -v t="$1" -v r="$r" -v p="$p" 'BEGIN { printf "| %s | 1 | %.0f | %.0f | | |\n", t, r, p }'
+# The models one request at a time, ROUNDS times each, interleaved like the langid cells; medians, and each round's p50.
+declare -A mr mp
+for _ in $(seq 1 "$rounds"); do
+  for m in "all-MiniLM-L6-v2 minilm" "articlequality articlequality" "logo-detection logo"; do
+    set -- $m
+    read -r r p < <(run "$1" "http://127.0.0.1:$models/v1/models/$1:predict" "$work/$2.json" 1)
+    mr[$1]+=" $r"; mp[$1]+=" $p"
+  done
+done
+for m in all-MiniLM-L6-v2 articlequality logo-detection; do
+  awk -v t="$m" -v r="$(median <<<"${mr[$m]}")" -v p="$(median <<<"${mp[$m]}")" 'BEGIN { printf "| %s | 1 | %.0f | %.0f | | |\n", t, r, p }'
+  detail+="$m at 1: p50 µs per round ${mp[$m]# }"$'\n'
 done
 echo
 printf '%s' "$detail"
