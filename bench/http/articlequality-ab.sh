@@ -11,14 +11,12 @@ cd "$(dirname "$0")/../.."
 rounds=$1; secs=$2; shift 2
 shared=${LIFTWING_SHARED:-$(cd .. && pwd)/shared}
 export LIFTWING_SHARED=$shared
-work=$(mktemp -d)
-pids=(); ports=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+source bench/http/lib.sh
+ports=()
 bench/http/model-bodies.sh "$work" "$shared"
 for d in "$@"; do
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-  (cd "$d" && exec src/LiftWing.Cli/bin/Release/net10.0/linux-x64/liftwing serve --port "$port" --grpc-port 0 --cache none \
+  port=$(free_port)
+  (cd "$d" && exec "$liftwing_bin" serve --port "$port" --grpc-port 0 --cache none \
     --only articlequality >"$work/serve-$port.log" 2>&1) &
   pids+=($!); ports+=("$port")
 done

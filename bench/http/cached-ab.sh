@@ -12,13 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ $# -ge 4 ] || { sed -n '2,10p' "$0" >&2; exit 2; }
 rounds=$1; secs=$2; conc=$3; before=$(cd "$4" && pwd); after=$(cd "${5:-.}" && pwd)
-command -v wrk >/dev/null || { echo "wrk is missing: bash -c 'source scripts/lib.sh; source scripts/setup/bench.sh'" >&2; exit 2; }
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-bin=src/LiftWing.Cli/bin/Release/net10.0/linux-x64/liftwing
+source bench/http/lib.sh
+bin=$liftwing_bin
 path=/v1/models/langid:predict
 
 printf '{"text":"Der schnelle braune Fuchs springt über den faulen Hund"}' >"$work/langid.json"

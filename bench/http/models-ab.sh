@@ -15,12 +15,7 @@ rounds=$1; secs=$2; shift 2
 targets=("$@")
 shared=${LIFTWING_SHARED:-$(cd .. && pwd)/shared}
 export LIFTWING_SHARED=$shared
-command -v wrk >/dev/null || { echo "wrk is missing: bash -c 'source scripts/lib.sh; source scripts/setup/bench.sh'" >&2; exit 2; }
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+source bench/http/lib.sh
 
 bench/http/model-bodies.sh "$work" "$shared"
 
@@ -30,7 +25,7 @@ for spec in "${targets[@]}"; do
   [ "$spec" != "$dir" ] && models=(--models-dir "${spec#*@}")
   port=$(free_port); ports+=("$port")
   # The built binary itself (not dotnet run), so cleanup stops it.
-  (cd "$dir" && exec src/LiftWing.Cli/bin/Release/net10.0/linux-x64/liftwing serve --port "$port" --grpc-port 0 --cache none \
+  (cd "$dir" && exec "$liftwing_bin" serve --port "$port" --grpc-port 0 --cache none \
     --only all-MiniLM-L6-v2,articlequality,logo-detection "${models[@]}" >"$work/serve-$port.log" 2>&1) &
   pids+=($!)
 done

@@ -14,7 +14,7 @@ namespace LiftWing.Core.Tests.Inference;
 
 public sealed class InferenceServiceTests
 {
-    private static (InferenceService Service, ModelRepository Repo) Build(TempModels models, TimeSpan? timeout = null)
+    private static (InferenceService Service, ModelRepository Repo) Build(TempModels models, TimeSpan? timeout = null, PredictionCache? cache = null)
     {
         var services = new ServiceCollection().BuildServiceProvider();
         var repo = new ModelRepository(
@@ -22,7 +22,7 @@ public sealed class InferenceServiceTests
             new ArtifactStore(Options.Create(new ArtifactStoreOptions())),
             services,
             Options.Create(new ModelRepositoryOptions { ModelsDirectory = models.Directory }));
-        var svc = new InferenceService(repo, new LiftWingMetrics(), Options.Create(new InferenceOptions { RequestTimeout = timeout ?? TimeSpan.FromSeconds(30) }));
+        var svc = new InferenceService(repo, new LiftWingMetrics(), Options.Create(new InferenceOptions { RequestTimeout = timeout ?? TimeSpan.FromSeconds(30) }), cache);
         return (svc, repo);
     }
 
@@ -43,15 +43,8 @@ public sealed class InferenceServiceTests
     public async Task TryAnswerFromMemory_TakesASuppliedKey_OnlyFromTheInstanceThatMadeIt()
     {
         using var models = TempModels.Create(("e", TempModels.EchoYaml("e", extra: "cache: { enabled: true, ttl: 1d }\n")));
-        var services = new ServiceCollection().BuildServiceProvider();
-        var repo = new ModelRepository(
-            [new DelegateModelServer(EchoModel.ServerType, static (c, _) => new EchoModel(c))],
-            new ArtifactStore(Options.Create(new ArtifactStoreOptions())),
-            services,
-            Options.Create(new ModelRepositoryOptions { ModelsDirectory = models.Directory }));
-        var metrics = new LiftWingMetrics();
-        var cache = new PredictionCache(Options.Create(new PredictionCacheOptions { Store = CacheStoreKind.Memory }), metrics, TimeProvider.System, null);
-        var svc = new InferenceService(repo, metrics, Options.Create(new InferenceOptions()), cache);
+        var cache = new PredictionCache(Options.Create(new PredictionCacheOptions { Store = CacheStoreKind.Memory }), new LiftWingMetrics(), TimeProvider.System, null);
+        var (svc, repo) = Build(models, cache: cache);
         await repo.LoadFromDirectoryAsync(CancellationToken.None);
 
         var first = Request("e", """{"a":1}""");
