@@ -93,9 +93,10 @@ public sealed class InferenceService
     /// <summary>
     /// Answers a request from the in-process cache tier only, recording it as <see cref="InferAsync"/> records a hit;
     /// false (nothing recorded) when there is no cache, the model is not ready or the answer is not in memory. For the
-    /// edge's cached-hit lane, which falls back to the full path on false. <paramref name="keyedBy"/> is the model
-    /// instance that made a key the caller supplied (<see cref="InferenceRequest.CacheKey"/>): if a reload has put
-    /// another instance under the name since, the key is not taken for it (false).
+    /// edge's cached-hit lane, which falls back to the full path on false. <paramref name="keyedBy"/>, when given, is the
+    /// model instance the caller's key belongs to: the one that made a key it supplied
+    /// (<see cref="InferenceRequest.CacheKey"/>), or the one it will remember the key made now for. If a reload has put
+    /// another instance under the name since, nothing is answered or keyed (false).
     /// </summary>
     public bool TryAnswerFromMemory(InferenceRequest request, IModel? keyedBy, [NotNullWhen(true)] out InferenceResponse? response)
     {

@@ -154,21 +154,21 @@ internal sealed class CachedHitLane(
 
         try
         {
-            var request = context.Request;
-            var contentType = request.ContentType;
+            var contentType = context.Request.ContentType;
 
             // Prediction events read the request's body, so with them on every request is parsed.
             var memo = Inference.EmitsEvents ? null : BodyKeyMemo.For(model);
             if (memo?.Find(bytes.Span, contentType) is { } known)
             {
-                // These bytes passed the checks below before and the model keyed them: the same key, without the work.
+                // These bytes passed the checks below before and this model instance keyed them: the same key, without
+                // the work. Both calls are bound to the instance, so a key is only made by, and only taken for, it.
                 return TryAnswerFromMemory(context, NewRequest(context, name, default, known), model, out response);
             }
 
             // The endpoint's parse and checks (an object, valid text), over the pipe's bytes instead of a copy.
             using var doc = RequestBodyReader.ParseJsonInPlace(bytes, contentType, _options);
             var inferenceRequest = NewRequest(context, name, doc.RootElement, null);
-            var answered = TryAnswerFromMemory(context, inferenceRequest, null, out response);
+            var answered = TryAnswerFromMemory(context, inferenceRequest, model, out response);
             if (memo is not null && inferenceRequest.CacheKey is { } made)
             {
                 memo.Remember(bytes.Span, contentType, made);
