@@ -17,6 +17,10 @@ public sealed class BatchEchoModel(ModelConfig config) : ModelBase<JsonElement[]
     public const string ServerType = "batch-echo";
 
     private int _itemsComputed;
+    private int _keyCount;
+
+    /// <summary>How many times the cache asked for a key (the whole batch's or an item's).</summary>
+    public int KeyCount => _keyCount;
 
     /// <summary>How many items predict has run on.</summary>
     public int ItemsComputed => _itemsComputed;
@@ -40,8 +44,11 @@ public sealed class BatchEchoModel(ModelConfig config) : ModelBase<JsonElement[]
         ValueTask.FromResult(Join(output.Select(e => Encoding.UTF8.GetBytes("{\"echo\":" + e.GetRawText() + "}"))));
 
     /// <inheritdoc />
-    public override string? GetCacheKey(InferenceRequest request) =>
-        request is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(request.Body.GetRawText())));
+    public override string? GetCacheKey(InferenceRequest request)
+    {
+        Interlocked.Increment(ref _keyCount);
+        return request is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(request.Body.GetRawText())));
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<InferenceRequest>? SplitRequest(InferenceRequest request)

@@ -75,6 +75,19 @@ public sealed class PredictionCache
 
         switch (Plan(model, request))
         {
+            case RememberedItemKeys remembered:
+                if (model is not IBatchCacheable remembering)
+                {
+                    return false;
+                }
+
+                var keys = new PredictionKey[remembered.Keys.Length];
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    keys[i] = new PredictionKey(model.Name, model.Version, remembered.Keys[i]);
+                }
+
+                return TryGetBatchFromMemory(model, request, remembering, keys, out response);
             case string own:
                 if (!TryGetL1(new PredictionKey(model.Name, model.Version, own), out var hit))
                 {
@@ -85,23 +98,30 @@ public sealed class PredictionCache
                 response = FromCached(hit, CacheOutcome.HitL1);
                 return true;
             case BatchPlan plan:
-                var responses = new InferenceResponse[plan.Keys.Length];
-                for (var i = 0; i < responses.Length; i++)
-                {
-                    if (!TryGetL1(plan.Keys[i], out var item))
-                    {
-                        return false;
-                    }
-
-                    responses[i] = InferenceResponse.FromUtf8(item.Body, item.StatusCode);
-                }
-
-                _metrics.Count(model.Name, "hit", "l1", responses.Length);
-                response = With(plan.Batch.JoinResponses(request, responses), new CacheOutcome("hit", "l1", responses.Length, responses.Length));
-                return true;
+                return TryGetBatchFromMemory(model, request, plan.Batch, plan.Keys, out response);
             default:
                 return false;
         }
+    }
+
+    // A batch is answered from L1 only when every item is there.
+    private bool TryGetBatchFromMemory(IModel model, InferenceRequest request, IBatchCacheable batch, PredictionKey[] keys, [NotNullWhen(true)] out InferenceResponse? response)
+    {
+        response = null;
+        var responses = new InferenceResponse[keys.Length];
+        for (var i = 0; i < responses.Length; i++)
+        {
+            if (!TryGetL1(keys[i], out var item))
+            {
+                return false;
+            }
+
+            responses[i] = InferenceResponse.FromUtf8(item.Body, item.StatusCode);
+        }
+
+        _metrics.Count(model.Name, "hit", "l1", responses.Length);
+        response = With(batch.JoinResponses(request, responses), new CacheOutcome("hit", "l1", responses.Length, responses.Length));
+        return true;
     }
 
     /// <summary>Answers from the cache or computes (and stores) the answer; the response carries the <see cref="CacheOutcome"/>.</summary>
@@ -120,6 +140,11 @@ public sealed class PredictionCache
 
         var refresh = control.Contains("no-cache", StringComparison.OrdinalIgnoreCase);
         var plan = Plan(model, request);
+        if (plan is RememberedItemKeys)
+        {
+            throw new InvalidOperationException("Remembered item keys are for the in-memory probe (TryGetFromMemory) only: the items are not there to compute.");
+        }
+
         if (plan is BatchPlan batchPlan)
         {
             return await BatchAsync(model, batchPlan.Batch, request, batchPlan.Items, batchPlan.Keys, compute, refresh, settings.TtlSpan, cancellationToken).ConfigureAwait(false);
@@ -219,8 +244,6 @@ public sealed class PredictionCache
     }
 
     private static readonly object s_noKey = new();
-
-    private sealed record BatchPlan(IBatchCacheable Batch, IReadOnlyList<InferenceRequest> Items, PredictionKey[] Keys);
 
     /// <summary>Whether a full key is already cached (L1 or L2); used by <c>precache</c> to skip done work.</summary>
     public async ValueTask<bool> ContainsAsync(PredictionKey key, CancellationToken cancellationToken)

@@ -42,7 +42,35 @@ public sealed class InferenceRequest
     public string? CacheKey
     {
         get => CacheState as string;
-        init => CacheState = value;
+        init
+        {
+            if (value is not null)
+            {
+                CacheState = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The model's own keys of a batch's items (<see cref="Caching.IBatchCacheable"/>) once the cache has split it, or as
+    /// the caller supplied them; null otherwise. Supplied keys (instead of <see cref="CacheKey"/>, and with the same
+    /// promise) serve <see cref="InferenceService.TryAnswerFromMemory"/> only, since the items are not there to compute.
+    /// </summary>
+    public IReadOnlyList<string>? ItemCacheKeys
+    {
+        get => CacheState switch
+        {
+            Caching.BatchPlan plan => plan.ItemKeys(),
+            Caching.RememberedItemKeys remembered => remembered.Keys,
+            _ => null,
+        };
+        init
+        {
+            if (value is not null)
+            {
+                CacheState = new Caching.RememberedItemKeys([.. value]);
+            }
+        }
     }
 
     private Dictionary<string, object?>? _items;

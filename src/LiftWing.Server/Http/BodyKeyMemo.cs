@@ -27,8 +27,8 @@ internal sealed class BodyKeyMemo
     /// <summary>The memo of one model instance (made on first use).</summary>
     public static BodyKeyMemo For(IModel model) => s_byModel.GetOrAdd(model, static _ => new BodyKeyMemo());
 
-    /// <summary>The key remembered for these bytes and content type, or null.</summary>
-    public string? Find(ReadOnlySpan<byte> body, string? contentType)
+    /// <summary>The keys remembered for these bytes and content type, or null.</summary>
+    public Entry? Find(ReadOnlySpan<byte> body, string? contentType)
     {
         if (body.Length > MaxBody)
         {
@@ -39,16 +39,19 @@ internal sealed class BodyKeyMemo
         return entry is not null
             && string.Equals(entry.ContentType, contentType, StringComparison.Ordinal)
             && body.SequenceEqual(entry.Body)
-                ? entry.Key
+                ? entry
                 : null;
     }
 
-    /// <summary>Remembers the key the model made of a body that passed the endpoint's checks.</summary>
-    public void Remember(ReadOnlySpan<byte> body, string? contentType, string key)
+    /// <summary>
+    /// Remembers the key the model made of a body that passed the endpoint's checks (<paramref name="key"/>), or the
+    /// keys of its items when it is a batch (<paramref name="itemKeys"/>).
+    /// </summary>
+    public void Remember(ReadOnlySpan<byte> body, string? contentType, string? key, IReadOnlyList<string>? itemKeys = null)
     {
-        if (body.Length <= MaxBody)
+        if (body.Length <= MaxBody && (key is not null || itemKeys is not null))
         {
-            Volatile.Write(ref _slots[Slot(body)], new Entry(body.ToArray(), contentType, key));
+            Volatile.Write(ref _slots[Slot(body)], new Entry(body.ToArray(), contentType, key, itemKeys));
         }
     }
 
@@ -60,5 +63,6 @@ internal sealed class BodyKeyMemo
         return hash.ToHashCode() & (Slots - 1);
     }
 
-    private sealed record Entry(byte[] Body, string? ContentType, string Key);
+    /// <summary>A remembered body: its model key, or its items' keys when it is a batch.</summary>
+    internal sealed record Entry(byte[] Body, string? ContentType, string? Key, IReadOnlyList<string>? ItemKeys);
 }

@@ -162,17 +162,14 @@ internal sealed class CachedHitLane(
             {
                 // These bytes passed the checks below before and this model instance keyed them: the same key, without
                 // the work. Both calls are bound to the instance, so a key is only made by, and only taken for, it.
-                return TryAnswerFromMemory(context, NewRequest(context, name, default, known), model, out response);
+                return TryAnswerFromMemory(context, NewRequest(context, name, default, known.Key, known.ItemKeys), model, out response);
             }
 
             // The endpoint's parse and checks (an object, valid text), over the pipe's bytes instead of a copy.
             using var doc = RequestBodyReader.ParseJsonInPlace(bytes, contentType, _options);
-            var inferenceRequest = NewRequest(context, name, doc.RootElement, null);
+            var inferenceRequest = NewRequest(context, name, doc.RootElement, null, null);
             var answered = TryAnswerFromMemory(context, inferenceRequest, model, out response);
-            if (memo is not null && inferenceRequest.CacheKey is { } made)
-            {
-                memo.Remember(bytes.Span, contentType, made);
-            }
+            memo?.Remember(bytes.Span, contentType, inferenceRequest.CacheKey, inferenceRequest.CacheKey is null ? inferenceRequest.ItemCacheKeys : null);
 
             return answered;
         }
@@ -191,7 +188,7 @@ internal sealed class CachedHitLane(
         }
     }
 
-    private static InferenceRequest NewRequest(HttpContext context, string name, JsonElement body, string? key) => new()
+    private static InferenceRequest NewRequest(HttpContext context, string name, JsonElement body, string? key, IReadOnlyList<string>? itemKeys) => new()
     {
         ModelName = name,
         Protocol = InferenceProtocol.V1,
@@ -199,6 +196,7 @@ internal sealed class CachedHitLane(
         RequestId = RequestIdMiddleware.FromRequest(context.Request),
         Headers = new ForwardedHeaders(context.Request.Headers),
         CacheKey = key,
+        ItemCacheKeys = itemKeys,
     };
 
     private bool TryAnswerFromMemory(HttpContext context, InferenceRequest request, IModel? keyedBy, out InferenceResponse response)

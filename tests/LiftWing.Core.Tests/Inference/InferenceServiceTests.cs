@@ -61,6 +61,12 @@ public sealed class InferenceServiceTests
         Assert.False(svc.TryAnswerFromMemory(new InferenceRequest { ModelName = "e", CacheKey = key }, replaced, out _));
         Assert.False(svc.TryAnswerFromMemory(new InferenceRequest { ModelName = "e", CacheKey = "not-stored" }, model, out _));
         Assert.Equal(1, ((EchoModel)model).PredictCount);
+
+        // Remembered item keys serve the in-memory probe only: without the items there is nothing to compute.
+        var remembered = new InferenceRequest { ModelName = "e", ItemCacheKeys = ["x", "y"] };
+        Assert.False(svc.TryAnswerFromMemory(remembered, model, out _));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await svc.InferAsync(remembered, CancellationToken.None));
+        Assert.Equal(1, ((EchoModel)model).PredictCount);
     }
 
     [Fact]

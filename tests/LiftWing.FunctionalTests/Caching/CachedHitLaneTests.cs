@@ -254,6 +254,35 @@ public sealed class CachedHitLaneTests
     }
 
     [Fact]
+    public async Task ARepeatedBatch_IsAnsweredFromItsRememberedItemKeys_ByteForByte()
+    {
+        using var models = EchoModels();
+        var probe = new RoutingProbe();
+        await using var server = await StartAsync(models, probe);
+        var batch = (BatchEchoModel)(server.Services.GetRequiredService<Core.Repository.ModelRepository>().TryGet("batch", out var m) ? m : throw new InvalidOperationException("no batch"));
+        const string Three = "{\"instances\":[{\"a\":1},{\"a\":2},{\"a\":3}]}";
+        using var miss = await server.Client.PostAsync("v1/models/batch:predict", Json(Three));
+        Assert.Equal("miss", Header(miss, "X-Cache"));
+        using var first = await server.Client.PostAsync("v1/models/batch:predict", Json(Three));
+        Assert.Equal("hit", Header(first, "X-Cache"));
+        var keyed = batch.KeyCount;
+        var expected = await first.Content.ReadAsByteArrayAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var hit = await server.Client.PostAsync("v1/models/batch:predict", Json(Three));
+            Assert.Equal("hit", Header(hit, "X-Cache"));
+            Assert.Equal("3/3", Header(hit, "X-Cache-Items"));
+            Assert.Equal(expected, await hit.Content.ReadAsByteArrayAsync());
+        }
+
+        // The repeats were the lane's, and nothing was split or keyed again.
+        Assert.Equal(keyed, batch.KeyCount);
+        Assert.Equal(3, batch.ItemsComputed);
+        Assert.All(probe.Seen.Skip(1), s => Assert.False(s.Routed));
+    }
+
+    [Fact]
     public void BodyKeyMemo_AnswersOnlyTheSameBytes_ForItsOwnModel()
     {
         var one = new EchoModel(new Core.Models.ModelConfig { Name = "one", Server = EchoModel.ServerType });
@@ -264,7 +293,7 @@ public sealed class CachedHitLaneTests
         Assert.Null(memo.Find(body, "application/json"));
 
         memo.Remember(body, "application/json", "k1");
-        Assert.Equal("k1", memo.Find(body, "application/json"));
+        Assert.Equal("k1", memo.Find(body, "application/json")?.Key);
         Assert.Null(memo.Find(body, "text/json"));
         Assert.Null(memo.Find(body, null));
         Assert.Null(memo.Find(body.AsSpan(0, body.Length - 1), "application/json"));
