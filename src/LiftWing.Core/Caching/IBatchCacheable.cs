@@ -20,6 +20,9 @@ public interface IBatchCacheable
     /// <summary>The per-item responses of a batch response, in item order; <paramref name="count"/> items are expected.</summary>
     IReadOnlyList<InferenceResponse> SplitResponse(InferenceResponse response, int count);
 
-    /// <summary>The batch response made of per-item responses, in item order.</summary>
+    /// <summary>
+    /// The batch response made of per-item responses, in item order. It depends on the items only: when the edge answers
+    /// a repeated batch from its remembered item keys, <paramref name="original"/> carries no body.
+    /// </summary>
     InferenceResponse JoinResponses(InferenceRequest original, IReadOnlyList<InferenceResponse> items);
 }
