@@ -10,15 +10,12 @@ dir=$1; out=$2
 shared=${LIFTWING_SHARED:-$(cd .. && pwd)/shared}
 export LIFTWING_SHARED=$shared DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 mkdir -p "$out"
-work=$(mktemp -d)
-pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+source bench/http/lib.sh
 bench/http/model-bodies.sh "$work" "$shared"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-(cd "$dir" && exec src/LiftWing.Cli/bin/Release/net10.0/linux-x64/liftwing serve --port "$port" --grpc-port 0 --cache none \
+port=$(free_port)
+(cd "$dir" && exec "$liftwing_bin" serve --port "$port" --grpc-port 0 --cache none \
   --only articlequality >"$work/serve.log" 2>&1) &
-pid=$!
+pid=$!; pids+=("$pid")
 for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/v2/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
 url="http://127.0.0.1:$port/v1/models/articlequality:predict"
 wrk -t1 -c1 -d25s -s "$work/articlequality.lua" "$url" >/dev/null

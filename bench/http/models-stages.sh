@@ -12,20 +12,15 @@ cd "$(dirname "$0")/../.."
 secs=${1:-8}; dir=${2:-.}; models_dir=${3:-}
 shared=${LIFTWING_SHARED:-$(cd .. && pwd)/shared}
 export LIFTWING_SHARED=$shared
-command -v wrk >/dev/null || { echo "wrk is missing: bash -c 'source scripts/lib.sh; source scripts/setup/bench.sh'" >&2; exit 2; }
-work=$(mktemp -d)
-pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+source bench/http/lib.sh
 
 bench/http/model-bodies.sh "$work" "$shared"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+port=$(free_port)
 extra=(); [ -n "$models_dir" ] && extra=(--models-dir "$models_dir")
-# The built binary itself (not dotnet run), so cleanup stops it.
-(cd "$dir" && exec src/LiftWing.Cli/bin/Release/net10.0/linux-x64/liftwing serve --port "$port" --grpc-port 0 --cache none \
+(cd "$dir" && exec "$liftwing_bin" serve --port "$port" --grpc-port 0 --cache none \
   --only all-MiniLM-L6-v2,articlequality,logo-detection "${extra[@]}" >"$work/serve.log" 2>&1) &
-pid=$!
+pids+=($!)
 for _ in $(seq 1 900); do curl -fs "http://127.0.0.1:$port/v2/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "http://127.0.0.1:$port/v2/health/ready" >/dev/null || { echo "the server did not get ready:" >&2; tail -20 "$work/serve.log" >&2; exit 1; }
 
