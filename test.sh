@@ -24,9 +24,15 @@ dotnet run --project src/LiftWing.Cli -c Release --no-build -- models pull
 echo "== test"
 log=$(mktemp)
 set +e
-dotnet test LiftWing.sln -c Release --no-build -v q -nologo "$@" 2>&1 | tee "$log"
+# -v q alone hides why a test failed; the console logger at minimal prints each failure's message and stack.
+dotnet test LiftWing.sln -c Release --no-build -v q -nologo --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 set -e
+if grep -qE '^  Failed ' "$log"; then
+  # Repeated at the end, where a truncated CI log still shows it: each failure's name and message (stack left out).
+  echo "== failures"
+  awk '/^  Failed /{on=1} /^  Stack Trace:/{on=0} on' "$log" | head -c 20000
+fi
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -17,6 +17,11 @@ namespace LiftWing.FunctionalTests.Events;
 /// Redis stream, one worker killed mid-stream; the other takes over its pending entries (XAUTOCLAIM). Every event
 /// is processed, no prediction is computed twice, and every matching event reaches EventGate once.
 /// </summary>
+/// <remarks>
+/// The kill must land while the first worker holds an unacknowledged entry, on any machine and under any load: the
+/// fake wiki holds the first request for revision 3001 (the stream's first entry) far longer than the test runs, so
+/// the first worker sits on that entry, pending, while it finishes the rest of its batch; it is killed then.
+/// </remarks>
 public sealed class StreamWorkersTests
 {
     private const string Model = "revertrisk-language-agnostic";
@@ -34,6 +39,7 @@ public sealed class StreamWorkersTests
 
         store.AddPage(RevertRiskTestWiki.Host, 600, "Truro", 0, revisions);
         var wiki = FakeMediaWikiServer.Start(store);
+        wiki.HoldOnce["revids=3001"] = TimeSpan.FromMinutes(5); // stuck in flight until its worker is killed
         for (var i = 0; i < 400; i++)
         {
             wiki.Faults.Enqueue(new FakeFault { Delay = TimeSpan.FromMilliseconds(40) }); // slow enough that a kill lands mid-stream
@@ -78,6 +84,8 @@ public sealed class StreamWorkersTests
         {
             ["WIKI_URL"] = wiki.BaseUri.ToString(),
             ["LiftWing__Events__Models__revertrisk-language-agnostic__Schema"] = EventSchemas.PredictionClassificationChange11,
+            ["LiftWing__Wiki__TimeoutSeconds"] = "600", // the held request must not time out and free its worker
+            ["LiftWing__Inference__RequestTimeout"] = "00:10:00",
             ["LiftWing__Events__RequestTimeout"] = "00:00:02",
             ["LiftWing__Events__Lease"] = "00:00:03",
             ["LiftWing__Events__RetryBase"] = "00:00:00.1",
@@ -92,19 +100,32 @@ public sealed class StreamWorkersTests
         ];
 
         var lines = new ConcurrentQueue<string>();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        int Logged(string worker) => lines.Count(l => l.StartsWith(worker + " item", StringComparison.Ordinal));
         using var first = CliRunner.Start(TestPaths.RepoRoot, env, Args("w1"));
         var firstOut = Collect(first, lines, "w1");
-        using var second = CliRunner.Start(TestPaths.RepoRoot, env, Args("w2"));
-        var secondOut = Collect(second, lines, "w2");
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (lines.Count(l => l.StartsWith("w1 item", StringComparison.Ordinal)) < 3 && !first.HasExited && DateTime.UtcNow < deadline)
+
+        // w1 has read its first batch (entries 1-4) once it reports an item; w2 starts then, so both run at once.
+        while (Logged("w1") < 1 && !first.HasExited && DateTime.UtcNow < deadline)
         {
             await Task.Delay(5);
         }
 
-        Assert.False(first.HasExited, "w1 finished before it could be killed: " + firstOut);
+        using var second = CliRunner.Start(TestPaths.RepoRoot, env, Args("w2"));
+        var secondOut = Collect(second, lines, "w2");
+
+        // Entries 2-4 done, entry 1 held by the wiki: w1 waits on it with nothing else to do.
+        while (Logged("w1") < 3 && !first.HasExited && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.False(first.HasExited, "w1 exited before it could be killed: " + firstOut);
+        Assert.True(Logged("w1") >= 3, "w1 reported too few items in two minutes: " + firstOut);
         first.Kill(true); // mid-stream: the entries it read and has not acknowledged stay pending
         await first.WaitForExitAsync();
+        var left = (await db.StreamPendingAsync(options.StreamKey, options.Group)).Consumers.Where(c => c.Name == "w1").Sum(c => c.PendingMessageCount);
+        Assert.True(left >= 1, "w1 left nothing pending");
 
         using (var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3)))
         {
@@ -135,7 +156,7 @@ public sealed class StreamWorkersTests
         // No prediction computed twice for the same revision and model.
         var computed = items.Where(i => i[5] == "computed").GroupBy(i => i[4]).ToList();
         Assert.All(computed, g => Assert.True(g.Count() == 1, $"{g.Key} computed {g.Count()} times"));
-        Assert.True(computed.Count >= Revisions - 2, $"{computed.Count} computed"); // at most the killed worker's in-flight ones went unreported
+        Assert.Equal(Revisions, computed.Count); // w1 reported what it computed before the kill; w2 the rest
 
         // Emitted once per matching page_change, each valid.
         Assert.True(await gate.WaitForAcceptedAsync(expectedEvents, TimeSpan.FromSeconds(30)), $"{gate.AcceptedIds.Distinct().Count()} of {expectedEvents} events");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using LiftWing.Core.Inference;
+using LiftWing.Core.Repository;
 using LiftWing.FunctionalTests.Infrastructure;
 using LiftWing.Tests.Common;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,9 +103,19 @@ public sealed class RobustnessTests
     {
         using var models = TempModels.Create(("echo", TempModels.EchoYaml("echo")));
         var server = await StartAsync(models);
-        var client = new HttpClient { BaseAddress = server.BaseAddress };
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+        var echo = (EchoModel)(server.Services.GetRequiredService<ModelRepository>().TryGet("echo", out var m) ? m : throw new InvalidOperationException("no echo"));
         var inFlight = client.PostAsync("v1/models/echo:predict", Json("""{"sleep_ms": 800}"""));
-        await Task.Delay(200);
+
+        // Shut down once the request is in the model: Kestrel closes connections whose request it has not yet read,
+        // and on a busy machine that can take longer than any fixed pause.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (echo.PredictCount == 0 && !inFlight.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        Assert.Equal(1, echo.PredictCount);
         await server.DisposeAsync();
         var response = await inFlight;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

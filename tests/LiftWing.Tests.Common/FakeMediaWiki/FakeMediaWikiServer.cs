@@ -41,6 +41,12 @@ public sealed class FakeMediaWikiServer : IAsyncDisposable
     /// <summary>Failures to serve, one per request, before normal answers resume.</summary>
     public ConcurrentQueue<FakeFault> Faults { get; } = new();
 
+    /// <summary>
+    /// Holds keyed <c>name=value</c>: the first request whose query has that parameter value waits this long before it is
+    /// answered (a request stuck in flight, aimed at one revision, whatever else is queued in <see cref="Faults"/>).
+    /// </summary>
+    public ConcurrentDictionary<string, TimeSpan> HoldOnce { get; } = new();
+
     /// <summary>Every request received.</summary>
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
@@ -87,6 +93,15 @@ public sealed class FakeMediaWikiServer : IAsyncDisposable
         var response = context.Response;
         try
         {
+            foreach (var (parameter, hold) in HoldOnce)
+            {
+                var eq = parameter.IndexOf('=', StringComparison.Ordinal);
+                if (request.QueryString[parameter[..eq]] == parameter[(eq + 1)..] && HoldOnce.TryRemove(parameter, out _))
+                {
+                    await Task.Delay(hold, _stop.Token).ConfigureAwait(false);
+                }
+            }
+
             int status;
             string body;
             if (Faults.TryDequeue(out var fault))
