@@ -31,7 +31,7 @@ set -e
 if grep -qE '^  Failed ' "$log"; then
   # Repeated at the end, where a truncated CI log still shows it: each failure's name and message (stack left out).
   echo "== failures"
-  awk '/^  Failed /{on=1} /^  Stack Trace:/{on=0} on' "$log" | head -c 20000
+  awk '/^  Failed /{on=1} /^  Stack Trace:/{on=0} on' "$log" | head -c 20000 || true
 fi
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
