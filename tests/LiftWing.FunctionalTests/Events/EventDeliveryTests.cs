@@ -5,6 +5,7 @@ using LiftWing.Core.Events;
 using LiftWing.FunctionalTests.Infrastructure;
 using LiftWing.Tests.Common.Events;
 using LiftWing.Tests.Common.FakeMediaWiki;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiftWing.FunctionalTests.Events;
 
@@ -116,7 +117,15 @@ public sealed class EventDeliveryTests : IAsyncLifetime
                 await Task.Delay(20);
             }
 
-            await Task.Delay(300); // let the last dead letters be written
+            // EventGate has answered; wait until the server has recorded those answers (nothing pending, every dead letter
+            // written) rather than for a fixed pause, which a busy machine can outlast.
+            var live = second.Services.GetRequiredService<IEventOutbox>();
+            var settled = await live.GetStatsAsync(default);
+            while ((settled.Pending > 0 || settled.DeadLetters < invalid) && DateTime.UtcNow < settleDeadline)
+            {
+                await Task.Delay(20);
+                settled = await live.GetStatsAsync(default);
+            }
         }
 
         Assert.Equal(valid, _gate.AcceptedIds.Count);
