@@ -157,7 +157,7 @@ public sealed class PredictionCacheTests : IDisposable
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var r = await Run(cache, model, Request("echo", "{\"a\":1}"));
         Assert.Equal("miss", r.Cache!.Status);
-        Assert.True(sw.ElapsedMilliseconds < 1000, $"took {sw.ElapsedMilliseconds} ms");
+        Assert.True(sw.ElapsedMilliseconds < 10_000, $"took {sw.ElapsedMilliseconds} ms"); // the store hangs forever: any finite answer shows the bound; 10 s leaves room for a busy machine
         store.Mode = FlakyStore.Behaviour.Throw;
         Assert.Equal("miss", (await Run(cache, model, Request("echo", "{\"b\":1}"))).Cache!.Status);
         store.Mode = FlakyStore.Behaviour.Work;

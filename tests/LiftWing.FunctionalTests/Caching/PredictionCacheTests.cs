@@ -106,7 +106,7 @@ public sealed class PredictionCacheTests : IDisposable
             using var r = await a.Client.PostAsync("v1/models/echo:predict", Json($"{{\"down\":{i}}}"));
             Assert.Equal(HttpStatusCode.OK, r.StatusCode);
             Assert.Equal("miss", Header(r, "X-Cache"));
-            Assert.True(sw.ElapsedMilliseconds < 2000, $"request {i} took {sw.ElapsedMilliseconds} ms with Redis down");
+            Assert.True(sw.ElapsedMilliseconds < 10_000, $"request {i} took {sw.ElapsedMilliseconds} ms with Redis down"); // not queued behind the reconnect (unbounded); loose for a busy machine
         }
 
         await redis.RestartAsync();
