@@ -19,8 +19,9 @@ namespace LiftWing.FunctionalTests.Events;
 /// </summary>
 /// <remarks>
 /// The kill must land while the first worker holds an unacknowledged entry, on any machine and under any load: the
-/// fake wiki holds the first request for revision 3001 (the stream's first entry) far longer than the test runs, so
-/// the first worker sits on that entry, pending, while it finishes the rest of its batch; it is killed then.
+/// fake wiki holds the first request for revision 3001 (the stream's first entry) until the wiki client gives up a
+/// minute later, so the first worker sits on that entry, pending, while it finishes the rest of its batch; it is
+/// killed then, seconds in, and the test checks in Redis that it left the entry pending.
 /// </remarks>
 public sealed class StreamWorkersTests
 {
@@ -84,7 +85,7 @@ public sealed class StreamWorkersTests
         {
             ["WIKI_URL"] = wiki.BaseUri.ToString(),
             ["LiftWing__Events__Models__revertrisk-language-agnostic__Schema"] = EventSchemas.PredictionClassificationChange11,
-            ["LiftWing__Wiki__TimeoutSeconds"] = "600", // the held request must not time out and free its worker
+            ["LiftWing__Wiki__TimeoutSeconds"] = "600", // the held request outlasts the kill (the wiki client's own total limit is 1 minute)
             ["LiftWing__Inference__RequestTimeout"] = "00:10:00",
             ["LiftWing__Events__RequestTimeout"] = "00:00:02",
             ["LiftWing__Events__Lease"] = "00:00:03",

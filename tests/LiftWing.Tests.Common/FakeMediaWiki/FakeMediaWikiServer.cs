@@ -96,7 +96,7 @@ public sealed class FakeMediaWikiServer : IAsyncDisposable
             foreach (var (parameter, hold) in HoldOnce)
             {
                 var eq = parameter.IndexOf('=', StringComparison.Ordinal);
-                if (request.QueryString[parameter[..eq]] == parameter[(eq + 1)..] && HoldOnce.TryRemove(parameter, out _))
+                if (eq > 0 && request.QueryString[parameter[..eq]] == parameter[(eq + 1)..] && HoldOnce.TryRemove(parameter, out _))
                 {
                     await Task.Delay(hold, _stop.Token).ConfigureAwait(false);
                 }
