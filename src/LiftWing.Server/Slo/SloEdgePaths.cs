@@ -3,7 +3,7 @@ namespace LiftWing.Server.Slo;
 /// <summary>Finds the model of an inference request from its path, without allocating.</summary>
 internal static class SloEdgePaths
 {
-    private const string PublicPrefix = "/service/lw/inference";
+    private const string PublicPrefix = Protocols.V1.V1Endpoints.PublicPrefix;
 
     /// <summary>
     /// The model name of <c>/v1/models/{name}:predict</c> (also under the public prefix), <c>/v2/models/{name}/infer</c>
@@ -11,11 +11,7 @@ internal static class SloEdgePaths
     /// </summary>
     public static ReadOnlySpan<char> Model(ReadOnlySpan<char> path)
     {
-        if (path.StartsWith(PublicPrefix, StringComparison.Ordinal))
-        {
-            path = path[PublicPrefix.Length..];
-        }
-
+        path = WithoutPublicPrefix(path);
         if (path.StartsWith("/v1/models/", StringComparison.Ordinal))
         {
             return V1Model(path);
@@ -45,13 +41,12 @@ internal static class SloEdgePaths
     /// </summary>
     public static ReadOnlySpan<char> V1PredictModel(ReadOnlySpan<char> path)
     {
-        if (path.StartsWith(PublicPrefix, StringComparison.Ordinal))
-        {
-            path = path[PublicPrefix.Length..];
-        }
-
+        path = WithoutPublicPrefix(path);
         return path.StartsWith("/v1/models/", StringComparison.Ordinal) ? V1Model(path) : default;
     }
+
+    private static ReadOnlySpan<char> WithoutPublicPrefix(ReadOnlySpan<char> path) =>
+        path.StartsWith(PublicPrefix, StringComparison.Ordinal) ? path[PublicPrefix.Length..] : path;
 
     private static ReadOnlySpan<char> V1Model(ReadOnlySpan<char> path)
     {
