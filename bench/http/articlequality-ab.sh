@@ -21,7 +21,7 @@ for d in "$@"; do
   pids+=($!); ports+=("$port")
 done
 for port in "${ports[@]}"; do
-  for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/v2/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+  wait_ready "$port" "$work/serve-$port.log" 300
 done
 # Tiered compilation settles only after thousands of requests on a loaded machine: warm each server well first.
 for port in "${ports[@]}"; do wrk -t1 -c1 -d25s -s "$work/articlequality.lua" "http://127.0.0.1:$port/v1/models/articlequality:predict" >/dev/null; done

@@ -16,7 +16,7 @@ port=$(free_port)
 (cd "$dir" && exec "$liftwing_bin" serve --port "$port" --grpc-port 0 --cache none \
   --only articlequality >"$work/serve.log" 2>&1) &
 pid=$!; pids+=("$pid")
-for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/v2/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+wait_ready "$port" "$work/serve.log" 300
 url="http://127.0.0.1:$port/v1/models/articlequality:predict"
 wrk -t1 -c1 -d25s -s "$work/articlequality.lua" "$url" >/dev/null
 perf record -F 999 -g -p "$pid" -o "$out/perf.data" -- sleep 15 >/dev/null 2>&1 &

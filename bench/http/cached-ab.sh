@@ -17,15 +17,14 @@ bin=$liftwing_bin
 path=/v1/models/langid:predict
 
 printf '{"text":"Der schnelle braune Fuchs springt über den faulen Hund"}' >"$work/langid.json"
-printf 'local f = io.open("%s", "rb")\nwrk.method = "POST"\nwrk.body = f:read("*a")\nf:close()\nwrk.headers["Content-Type"] = "application/json"\n' "$work/langid.json" >"$work/langid.lua"
+post_lua "$work/langid.json"
 
 declare -A port pid
 serve() { # serve NAME CHECKOUT: the built binary itself, so that its pid is the server's
   port[$1]=$(free_port)
   (cd "$2" && exec "$2/$bin" serve --port "${port[$1]}" --grpc-port 0 --cache memory --only langid) >"$work/$1.log" 2>&1 &
   pid[$1]=$!; pids+=($!)
-  for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:${port[$1]}/v2/health/ready" >/dev/null 2>&1 && return 0; sleep 0.2; done
-  echo "$1 did not get ready:" >&2; tail -20 "$work/$1.log" >&2; exit 1
+  wait_ready "${port[$1]}" "$work/$1.log"
 }
 serve before "$before"
 serve after "$after"

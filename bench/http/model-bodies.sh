@@ -15,6 +15,5 @@ put("articlequality", {"lang": "en", "html": html})
 png = open(f"{shared}/data/liftwing/logo/Cambia_logo.png", "rb").read()
 put("logo", {"instances": [{"filename": "Cambia_logo.png", "image": base64.b64encode(png).decode(), "target": "logo"}]})
 PY
-for b in minilm articlequality logo; do
-  printf 'local f = io.open("%s", "rb")\nwrk.method = "POST"\nwrk.body = f:read("*a")\nf:close()\nwrk.headers["Content-Type"] = "application/json"\n' "$work/$b.json" >"$work/$b.lua"
-done
+source bench/http/post-lua.sh
+for b in minilm articlequality logo; do post_lua "$work/$b.json"; done

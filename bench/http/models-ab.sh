@@ -30,8 +30,7 @@ for spec in "${targets[@]}"; do
   pids+=($!)
 done
 for port in "${ports[@]}"; do
-  for _ in $(seq 1 900); do curl -fs "http://127.0.0.1:$port/v2/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
-  curl -fs "http://127.0.0.1:$port/v2/health/ready" >/dev/null || { echo "the server on $port did not get ready:" >&2; tail -20 "$work/serve-$port.log" >&2; exit 1; }
+  wait_ready "$port" "$work/serve-$port.log" 900
 done
 
 cells="all-MiniLM-L6-v2:minilm articlequality:articlequality logo-detection:logo"

@@ -21,8 +21,7 @@ extra=(); [ -n "$models_dir" ] && extra=(--models-dir "$models_dir")
 (cd "$dir" && exec "$liftwing_bin" serve --port "$port" --grpc-port 0 --cache none \
   --only all-MiniLM-L6-v2,articlequality,logo-detection "${extra[@]}" >"$work/serve.log" 2>&1) &
 pids+=($!)
-for _ in $(seq 1 900); do curl -fs "http://127.0.0.1:$port/v2/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
-curl -fs "http://127.0.0.1:$port/v2/health/ready" >/dev/null || { echo "the server did not get ready:" >&2; tail -20 "$work/serve.log" >&2; exit 1; }
+wait_ready "$port" "$work/serve.log" 900
 
 # The sums and counts of one model's stage histograms.
 snapshot() {

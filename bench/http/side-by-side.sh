@@ -24,15 +24,9 @@ serve() { # serve PORT CACHE MODELS [CLI] -> waits until ready
   local port=$1 cache=$2 only=$3 run=${4:-cli}
   $run serve --port "$port" --grpc-port 0 --cache "$cache" --only "$only" >"$work/serve-$port.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 600); do
-    curl -fs "http://127.0.0.1:$port/v2/health/ready" >/dev/null 2>&1 && return 0
-    sleep 0.2
-  done
-  echo "LiftWing on $port did not get ready:" >&2; tail -20 "$work/serve-$port.log" >&2; exit 1
+  wait_ready "$port" "$work/serve-$port.log"
 }
 
-# A wrk script that POSTs the file's bytes as JSON.
-lua_for() { printf 'local f = io.open("%s", "rb")\nwrk.method = "POST"\nwrk.body = f:read("*a")\nf:close()\nwrk.headers["Content-Type"] = "application/json"\n' "$1" >"${1%.json}.lua"; }
 
 # run NAME URL BODY CONNECTIONS -> "req/s p50_us"
 run() {
@@ -48,7 +42,7 @@ run() {
 }
 
 printf '{"text":"Der schnelle braune Fuchs springt über den faulen Hund"}' >"$work/langid.json"
-lua_for "$work/langid.json"
+post_lua "$work/langid.json"
 bench/http/model-bodies.sh "$work" "$shared" # minilm, articlequality, logo
 
 bare=$(free_port); uncached=$(free_port); cached=$(free_port); models=$(free_port)
