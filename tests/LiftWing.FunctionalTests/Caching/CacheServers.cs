@@ -1,5 +1,4 @@
 using LiftWing.Core.Caching;
-using LiftWing.Core.Repository;
 using LiftWing.FunctionalTests.Infrastructure;
 using LiftWing.Tests.Common;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,8 +48,7 @@ internal static class CacheServers
         o.SqlitePath = path;
     };
 
-    public static EchoModel Echo(LiftWingTestServer server) =>
-        (EchoModel)(server.Services.GetRequiredService<ModelRepository>().TryGet("echo", out var m) ? m : throw new InvalidOperationException("no echo"));
+    public static EchoModel Echo(LiftWingTestServer server) => server.Model<EchoModel>("echo");
 
     public static string Header(HttpResponseMessage r, string name) =>
         r.Headers.TryGetValues(name, out var v) ? string.Join(",", v) : "";

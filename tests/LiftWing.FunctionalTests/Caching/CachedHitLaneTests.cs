@@ -259,7 +259,7 @@ public sealed class CachedHitLaneTests
         using var models = EchoModels();
         var probe = new RoutingProbe();
         await using var server = await StartAsync(models, probe);
-        var batch = (BatchEchoModel)(server.Services.GetRequiredService<Core.Repository.ModelRepository>().TryGet("batch", out var m) ? m : throw new InvalidOperationException("no batch"));
+        var batch = server.Model<BatchEchoModel>("batch");
         const string Three = "{\"instances\":[{\"a\":1},{\"a\":2},{\"a\":3}]}";
         using var miss = await server.Client.PostAsync("v1/models/batch:predict", Json(Three));
         Assert.Equal("miss", Header(miss, "X-Cache"));

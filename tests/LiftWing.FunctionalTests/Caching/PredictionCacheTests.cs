@@ -135,7 +135,7 @@ public sealed class PredictionCacheTests : IDisposable
         using var r = await a.Client.PostAsync("v1/models/batch:predict", Json(Batch(20)));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal("15/20", Header(r, "X-Cache-Items"));
-        var batch = (BatchEchoModel)(a.Services.GetRequiredService<ModelRepository>().TryGet("batch", out var m) ? m : null!);
+        var batch = a.Model<BatchEchoModel>("batch");
         Assert.Equal(20, batch.ItemsComputed);
         using var all = await a.Client.PostAsync("v1/models/batch:predict", Json(Batch(20)));
         Assert.Equal("hit", Header(all, "X-Cache"));

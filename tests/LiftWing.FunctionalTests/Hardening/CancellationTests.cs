@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using LiftWing.Core.Repository;
 using LiftWing.FunctionalTests.Infrastructure;
 using LiftWing.Tests.Common;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,8 +22,7 @@ public sealed class CancellationTests
         };
     });
 
-    private static SpinModel Spin(LiftWingTestServer server) =>
-        (SpinModel)(server.Services.GetRequiredService<ModelRepository>().TryGet("spin", out var m) ? m : throw new InvalidOperationException());
+    private static SpinModel Spin(LiftWingTestServer server) => server.Model<SpinModel>("spin");
 
     [Fact]
     public async Task ClientDisconnect_StopsTheModelsWork()

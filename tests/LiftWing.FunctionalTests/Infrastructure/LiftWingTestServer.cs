@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using LiftWing.Core.Models;
+using LiftWing.Core.Repository;
 using LiftWing.Server;
 using LiftWing.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +35,11 @@ public sealed class LiftWingTestServer : IAsyncDisposable
 
     /// <summary>The server's services.</summary>
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>The model instance now serving <paramref name="name"/>, for tests that count what it did.</summary>
+    public T Model<T>(string name)
+        where T : IModel =>
+        Services.GetRequiredService<ModelRepository>().TryGet(name, out var m) ? (T)m : throw new InvalidOperationException($"no model {name}");
 
     /// <summary>Starts a server and (by default) waits until its models have loaded.</summary>
     public static async Task<LiftWingTestServer> StartAsync(Action<LiftWingTestServerSettings>? configure = null)

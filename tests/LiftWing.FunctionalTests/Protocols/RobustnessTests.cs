@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using LiftWing.Core.Inference;
-using LiftWing.Core.Repository;
 using LiftWing.FunctionalTests.Infrastructure;
 using LiftWing.Tests.Common;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,7 +103,7 @@ public sealed class RobustnessTests
         using var models = TempModels.Create(("echo", TempModels.EchoYaml("echo")));
         var server = await StartAsync(models);
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
-        var echo = (EchoModel)(server.Services.GetRequiredService<ModelRepository>().TryGet("echo", out var m) ? m : throw new InvalidOperationException("no echo"));
+        var echo = server.Model<EchoModel>("echo");
         var inFlight = client.PostAsync("v1/models/echo:predict", Json("""{"sleep_ms": 800}"""));
 
         // Shut down once the request is in the model: Kestrel closes connections whose request it has not yet read,
